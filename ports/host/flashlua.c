@@ -1,0 +1,343 @@
+/*
+** flashlua -- the host's stand-alone interpreter, a drop-in for lua5.1's command line:
+**   flashlua [options] [script [args]]
+** Options, exit status and error reports follow lua5.1 (see docs/cli.md).
+*/
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lua.h"
+#include "lauxlib.h"
+#include "lualib.h"
+
+static const char *progname = "flashlua";
+static lua_State *interrupted_state = NULL;
+
+/* ------------------------------------------------------------------ reporting */
+
+static void say(const char *who, const char *msg) {
+  if (who) fprintf(stderr, "%s: ", who);
+  fprintf(stderr, "%s\n", msg);
+  fflush(stderr);
+}
+
+/* Prints the error on top of the stack (if any) and pops it. */
+static int report(lua_State *L, int status) {
+  if (status != 0 && !lua_isnil(L, -1)) {
+    const char *msg = lua_tostring(L, -1);
+    say(progname, msg ? msg : "(error object is not a string)");
+    lua_pop(L, 1);
+  }
+  return status;
+}
+
+/* ------------------------------------------------------------- Ctrl-C handling */
+
+static void on_interrupt_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  lua_sethook(L, NULL, 0, 0);
+  luaL_error(L, "interrupted!");
+}
+
+static void on_sigint(int sig) {
+  signal(sig, SIG_DFL);   /* a second Ctrl-C kills the process */
+  if (interrupted_state)
+    lua_sethook(interrupted_state, on_interrupt_hook,
+                LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+}
+
+/* Message handler: adds a traceback to string errors (non-strings are kept as they are). */
+static int add_traceback(lua_State *L) {
+  if (!lua_isstring(L, 1)) return 1;
+  lua_getfield(L, LUA_GLOBALSINDEX, "debug");
+  if (!lua_istable(L, -1)) { lua_pop(L, 1); return 1; }
+  lua_getfield(L, -1, "traceback");
+  if (!lua_isfunction(L, -1)) { lua_pop(L, 2); return 1; }
+  lua_pushvalue(L, 1);
+  lua_pushinteger(L, 2);
+  lua_call(L, 2, 1);
+  return 1;
+}
+
+/* Calls the function below `nargs` arguments, with a traceback handler. */
+static int docall(lua_State *L, int nargs, int keep_results) {
+  int base = lua_gettop(L) - nargs;
+  int status;
+  lua_pushcfunction(L, add_traceback);
+  lua_insert(L, base);
+  interrupted_state = L;
+  signal(SIGINT, on_sigint);
+  status = lua_pcall(L, nargs, keep_results ? LUA_MULTRET : 0, base);
+  signal(SIGINT, SIG_DFL);
+  interrupted_state = NULL;
+  lua_remove(L, base);
+  if (status != 0) lua_gc(L, LUA_GCCOLLECT, 0);   /* an error may leave garbage behind */
+  return status;
+}
+
+static int run_chunk(lua_State *L, int status) {
+  if (status == 0) status = docall(L, 0, 0);
+  return report(L, status);
+}
+
+static int dofile(lua_State *L, const char *name) {
+  return run_chunk(L, luaL_loadfile(L, name));
+}
+
+static int dostring(lua_State *L, const char *s, const char *name) {
+  return run_chunk(L, luaL_loadbuffer(L, s, strlen(s), name));
+}
+
+static int dolibrary(lua_State *L, const char *name) {
+  lua_getglobal(L, "require");
+  lua_pushstring(L, name);
+  return report(L, docall(L, 1, 1));
+}
+
+static void print_version(void) {
+  say(NULL, FLASHLUA_VERSION " (" LUA_VERSION " compatible, with a Lua Flash Store)");
+}
+
+static void print_usage(void) {
+  fprintf(stderr,
+    "usage: %s [options] [script [args]].\n"
+    "Available options are:\n"
+    "  -e stat  execute string 'stat'\n"
+    "  -l name  require library 'name'\n"
+    "  -i       enter interactive mode after executing 'script'\n"
+    "  -v       show version information\n"
+    "  --       stop handling options\n"
+    "  -        execute stdin and stop handling options\n", progname);
+  fflush(stderr);
+}
+
+/* ----------------------------------------------------------------- interactive mode */
+
+static const char *prompt_for(lua_State *L, int first) {
+  const char *p;
+  lua_getfield(L, LUA_GLOBALSINDEX, first ? "_PROMPT" : "_PROMPT2");
+  p = lua_tostring(L, -1);
+  if (p == NULL) p = first ? LUA_PROMPT : LUA_PROMPT2;
+  lua_pop(L, 1);
+  return p;
+}
+
+/* A syntax error that ends at <eof> means "the statement is not finished yet". */
+static int incomplete(lua_State *L, int status) {
+  if (status == LUA_ERRSYNTAX) {
+    size_t len;
+    const char *msg = lua_tolstring(L, -1, &len);
+    const char *tail = "'<eof>'";
+    size_t tl = strlen(tail);
+    if (len >= tl && strcmp(msg + len - tl, tail) == 0) {
+      lua_pop(L, 1);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static int read_line(lua_State *L, int first) {
+  char buf[LUA_MAXINPUT];
+  size_t len;
+  fputs(prompt_for(L, first), stdout);
+  fflush(stdout);
+  if (fgets(buf, sizeof buf, stdin) == NULL) return 0;
+  len = strlen(buf);
+  if (len > 0 && buf[len - 1] == '\n') buf[--len] = '\0';
+  if (first && buf[0] == '=')
+    lua_pushfstring(L, "return %s", buf + 1);
+  else
+    lua_pushlstring(L, buf, len);
+  return 1;
+}
+
+/* Reads one complete chunk (several lines if needed) and compiles it. -1: end of input. */
+static int load_line(lua_State *L) {
+  int status;
+  lua_settop(L, 0);
+  if (!read_line(L, 1)) return -1;
+  for (;;) {
+    size_t len;
+    const char *code = lua_tolstring(L, 1, &len);
+    status = luaL_loadbuffer(L, code, len, "=stdin");
+    if (!incomplete(L, status)) break;
+    if (!read_line(L, 0)) return -1;
+    lua_pushliteral(L, "\n");
+    lua_insert(L, -2);
+    lua_concat(L, 3);
+  }
+  lua_remove(L, 1);
+  return status;
+}
+
+static void repl(lua_State *L) {
+  int status;
+  const char *saved = progname;
+  progname = NULL;
+  while ((status = load_line(L)) != -1) {
+    if (status == 0) status = docall(L, 0, 1);
+    report(L, status);
+    if (status == 0 && lua_gettop(L) > 0) {
+      lua_getglobal(L, "print");
+      lua_insert(L, 1);
+      if (lua_pcall(L, lua_gettop(L) - 1, 0, 0) != 0)
+        say(progname, lua_pushfstring(L, "error calling 'print' (%s)", lua_tostring(L, -1)));
+    }
+  }
+  lua_settop(L, 0);
+  fputs("\n", stdout);
+  fflush(stdout);
+  progname = saved;
+}
+
+/* ---------------------------------------------------------------- arguments */
+
+struct opts { int has_i, has_v, has_e; };
+
+/* Returns the index of the script in argv, 0 if none, -1 on a bad option. */
+static int scan_options(char **argv, struct opts *o) {
+  int i;
+  for (i = 1; argv[i] != NULL; i++) {
+    const char *a = argv[i];
+    if (a[0] != '-') return i;
+    switch (a[1]) {
+      case '-':
+        if (a[2] != '\0') return -1;
+        return argv[i + 1] != NULL ? i + 1 : 0;
+      case '\0':
+        return i;
+      case 'i':
+        if (a[2] != '\0') return -1;
+        o->has_i = 1;
+        o->has_v = 1;
+        break;
+      case 'v':
+        if (a[2] != '\0') return -1;
+        o->has_v = 1;
+        break;
+      case 'e':
+        o->has_e = 1;
+        /* fall through */
+      case 'l':
+        if (a[2] == '\0') {
+          i++;
+          if (argv[i] == NULL) return -1;
+        }
+        break;
+      default:
+        return -1;
+    }
+  }
+  return 0;
+}
+
+/* Runs the -e and -l options found before index n. */
+static int run_options(lua_State *L, char **argv, int n) {
+  int i;
+  for (i = 1; i < n; i++) {
+    const char *a = argv[i];
+    if (a == NULL) continue;
+    if (a[0] != '-') continue;
+    if (a[1] == 'e' || a[1] == 'l') {
+      const char *v = a + 2;
+      if (*v == '\0') v = argv[++i];
+      if (a[1] == 'e') {
+        if (dostring(L, v, "=(command line)") != 0) return 1;
+      } else {
+        if (dolibrary(L, v) != 0) return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+/* Builds the global `arg` table (arg[0] is the script) and pushes the script's arguments. */
+static int push_script_args(lua_State *L, char **argv, int argc, int n) {
+  int i, narg = argc - (n + 1);
+  luaL_checkstack(L, narg + 3, "too many arguments to script");
+  for (i = n + 1; i < argc; i++) lua_pushstring(L, argv[i]);
+  lua_createtable(L, narg, n + 1);
+  for (i = 0; i < argc; i++) {
+    lua_pushstring(L, argv[i]);
+    lua_rawseti(L, -2, i - n);
+  }
+  lua_setglobal(L, "arg");
+  return narg;
+}
+
+static int run_script(lua_State *L, char **argv, int argc, int n) {
+  int status, narg = push_script_args(L, argv, argc, n);
+  const char *fname = argv[n];
+  if (strcmp(fname, "-") == 0 && strcmp(argv[n - 1], "--") != 0) fname = NULL;  /* stdin */
+  status = luaL_loadfile(L, fname);
+  lua_insert(L, -(narg + 1));
+  if (status == 0)
+    status = docall(L, narg, 0);
+  else
+    lua_pop(L, narg);
+  return report(L, status);
+}
+
+static int run_init(lua_State *L) {
+  const char *init = getenv(LUA_INIT);
+  if (init == NULL) return 0;
+  if (init[0] == '@') return dofile(L, init + 1);
+  return dostring(L, init, "=" LUA_INIT);
+}
+
+struct mainargs { int argc; char **argv; int status; };
+
+static int protected_main(lua_State *L) {
+  struct mainargs *m = (struct mainargs *)lua_touserdata(L, 1);
+  char **argv = m->argv;
+  struct opts o = {0, 0, 0};
+  int script;
+  if (argv[0] && argv[0][0]) progname = argv[0];
+  lua_gc(L, LUA_GCSTOP, 0);
+  luaL_openlibs(L);
+  lua_gc(L, LUA_GCRESTART, 0);
+  m->status = run_init(L);
+  if (m->status != 0) return 0;
+  script = scan_options(argv, &o);
+  if (script < 0) {
+    print_usage();
+    m->status = 1;
+    return 0;
+  }
+  if (o.has_v) print_version();
+  m->status = run_options(L, argv, script > 0 ? script : m->argc);
+  if (m->status != 0) return 0;
+  if (script) m->status = run_script(L, argv, m->argc, script);
+  if (m->status != 0) return 0;
+  if (o.has_i)
+    repl(L);
+  else if (script == 0 && !o.has_e && !o.has_v) {
+    if (isatty(0)) {
+      print_version();
+      repl(L);
+    } else
+      m->status = dofile(L, NULL);
+  }
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  struct mainargs m;
+  int status;
+  lua_State *L = luaL_newstate();
+  if (L == NULL) {
+    say(argv[0], "cannot create state: not enough memory");
+    return EXIT_FAILURE;
+  }
+  m.argc = argc;
+  m.argv = argv;
+  m.status = 0;
+  status = lua_cpcall(L, protected_main, &m);
+  report(L, status);
+  lua_close(L);
+  return (status || m.status) ? EXIT_FAILURE : EXIT_SUCCESS;
+}

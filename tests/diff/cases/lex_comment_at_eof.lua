@@ -1,0 +1,2 @@
+print("noeol")
+-- final comment no newline

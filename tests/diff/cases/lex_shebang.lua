@@ -1,0 +1,2 @@
+#!/usr/bin/env lua this first line is skipped
+print("shebang skipped")

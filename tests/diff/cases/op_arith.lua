@@ -1,0 +1,15 @@
+print(7 + 2, 7 - 2, 7 * 2, 7 / 2, 7 % 2, 7 ^ 2)
+print(-7 / 2, -7 % 2, 7 % -2, -7 % -2)
+print(5.5 % 2, -5.5 % 2, 5.5 % -2, 5 % 0.5)
+print(1 / 3, 2 / 3, 10 / 4)
+print(2 ^ 0.5, 8 ^ (1/3), 0 ^ 0, 10 ^ 20)
+print(1e308 * 10, -1e308 * 10)
+local z = 0
+print(1 / z, -1 / z, 0 / z ~= 0 / z)
+print(5 % z ~= 5 % z)
+print(math.huge % 2 ~= math.huge % 2)
+print(3 % math.huge, -3 % math.huge)
+local a, b = 17, 5
+print(a + b, a - b, a * b, a / b, a % b, a ^ b)
+print(-a, - -a, -(-a))
+print(2^31, 2^32, -2^31, 2^31 - 1, 2^53 + 1)

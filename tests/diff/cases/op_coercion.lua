@@ -1,0 +1,16 @@
+print("10" + 1, "3" * "4", "2" ^ 3, -"2", "10" / 2, "7" % "3")
+print(" 10 " + 1, "0x10" + 0, "1e2" + 0, "  .5" * 2)
+print(10 .. "", 1.25 .. "|", 10 .. 20)
+print(pcall(function() return "abc" + 1 end))
+print(pcall(function() return {} + 1 end))
+print(pcall(function() return "10" + nil end))
+print(pcall(function() return "" + 1 end))
+print(pcall(function() return "1 2" + 1 end))
+print("10" == 10, tostring(10) == "10")
+print(math.max("3", 2), ("5"):rep(2) + 1)
+print(string.len(123), string.upper(12.5))
+local t = {}
+t["1"] = "str"; t[1] = "num"
+print(t["1"], t[1])
+print(#tostring(12345))
+print(- "-2", -" 3 ")

@@ -1,0 +1,17 @@
+print(1 < 2, 2 < 1, 1 <= 1, 1 >= 2, 1 > 0, 1 == 1.0)
+print("a" < "b", "abc" < "abd", "Z" < "a", "" < "a", "a" < "aa")
+print("10" < "9", 10 < 9, "a\0b" < "a\0c", "a\0" > "a")
+print(1 == "1", "1" == 1, nil == false, {} == {})
+print(1 ~= "1", nil ~= false)
+local t = {}
+print(t == t, t ~= t)
+local f = print
+print(f == print)
+print(pcall(function() return 1 < "2" end))
+print(pcall(function() return "1" < 2 end))
+print(pcall(function() return {} < {} end))
+print(pcall(function() return nil < 1 end))
+print(pcall(function() return 1 <= nil end))
+print(pcall(function() return true > false end))
+print(pcall(function() return print < print end))
+print(pcall(function() return "a" >= {} end))

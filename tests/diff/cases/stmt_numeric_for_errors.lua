@@ -1,0 +1,6 @@
+print(pcall(function() for i = nil, 2 do end end))
+print(pcall(function() for i = 1, {} do end end))
+print(pcall(function() for i = 1, 2, "x" do end end))
+print(pcall(function() for i = "a", 2 do end end))
+local ok = pcall(function() for i = 1, 10, 0 do error("zero step runs") end end)
+print(ok)

@@ -1,0 +1,7 @@
+print(loadstring("return 1 print(2)"))
+print(loadstring("do return end print(1)") ~= nil)
+print(loadstring("break") )
+print(loadstring("return return"))
+print(loadstring("return;"))
+print(loadstring("return 1;"))
+print(loadstring("return 1;;"))

@@ -289,6 +289,31 @@ static int run_init(lua_State *L) {
   return dostring(L, init, "=" LUA_INIT);
 }
 
+/* ------------------------------------------------------------------ allocator
+** FLASHLUA_ALLOC_FAIL=N makes allocation number N and every later growing allocation fail:
+** the out-of-memory harness (tests/oom) runs scripts for many N and expects a clean
+** "not enough memory" error, no crash and no leak.                                     */
+
+static unsigned long alloc_count = 0, alloc_fail_at = 0;
+
+static void *host_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  (void)ud;
+  (void)osize;
+  if (nsize == 0) {
+    free(ptr);
+    return NULL;
+  }
+  ++alloc_count;
+  if (alloc_fail_at != 0 && alloc_count >= alloc_fail_at && nsize > osize) return NULL;
+  return realloc(ptr, nsize);
+}
+
+static int host_panic(lua_State *L) {
+  fprintf(stderr, "PANIC: unprotected error in call to Lua API (%s)\n", lua_tostring(L, -1));
+  fflush(stderr);
+  return 0;
+}
+
 struct mainargs { int argc; char **argv; int status; };
 
 static int protected_main(lua_State *L) {
@@ -328,7 +353,11 @@ static int protected_main(lua_State *L) {
 int main(int argc, char **argv) {
   struct mainargs m;
   int status;
-  lua_State *L = luaL_newstate();
+  lua_State *L;
+  const char *fail = getenv("FLASHLUA_ALLOC_FAIL");
+  if (fail != NULL) alloc_fail_at = strtoul(fail, NULL, 10);
+  L = lua_newstate(host_alloc, NULL);
+  if (L != NULL) lua_atpanic(L, host_panic);
   if (L == NULL) {
     say(argv[0], "cannot create state: not enough memory");
     return EXIT_FAILURE;
@@ -339,5 +368,9 @@ int main(int argc, char **argv) {
   status = lua_cpcall(L, protected_main, &m);
   report(L, status);
   lua_close(L);
+  if (getenv("FLASHLUA_ALLOC_COUNT") != NULL) {
+    fprintf(stderr, "allocations: %lu\n", alloc_count);
+    fflush(stderr);
+  }
   return (status || m.status) ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -348,6 +348,7 @@ typedef struct FGlobal {
   lu_byte gcstate;
   lu_byte gcemergency;    /* inside an emergency collection */
   lu_byte gcstopped;      /* collectgarbage("stop") */
+  lu_byte gcbusy;         /* state being built/freed, or collector inside a step: no emergency GC */
   int sweepstrgc;         /* position of the string sweep */
   FGCObj *rootgc;         /* list of all collectable objects (except strings) */
   FGCObj **sweepgc;       /* position of the sweep in rootgc */

@@ -17,4 +17,4 @@ for i = 1, 3 do
 end
 print()
 for i = "1", "3" do io.write(i, ";") end print()
-for i = 2^53 - 2, 2^53 do io.write(string.format("%.0f ", i)) end print()
+for i = 2^52 - 2, 2^52 do io.write(string.format("%.0f ", i)) end print()

@@ -1,0 +1,5 @@
+local t = setmetatable({1, 2}, {__eq = function() return true end, __len = function() return 0 end})
+print(rawequal(t, {1, 2}), t == setmetatable({}, getmetatable(t)))
+print(#t)
+print(rawequal("abc", "a" .. "bc"), rawequal(0, -0), rawequal(1, 1.0))
+print(rawequal(nil, nil), rawequal(nil, false))

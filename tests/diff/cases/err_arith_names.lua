@@ -1,0 +1,16 @@
+local function try(f, ...) print(select(2, pcall(f, ...))) end
+try(function() local a = "x"; return a + 1 end)
+try(function() local a; return 1 - a end)
+try(function() return g_undefined * 2 end)
+local up = {}
+try(function() return up / 2 end)
+try(function() local t = {} return t.field % 2 end)
+try(function() local t = {} return -t end)
+try(function() local t = {} return t.x ^ 2 end)
+try(function() local a, b = 1, {} return a + b end)
+try(function() return 1 + {} end)
+try(function() local s = "a" return -s end)
+try(function() local t = {1} return t[1] + t[2] end)
+try(function() return ("x") * 2 end)
+try(function() local b = true; return b + 1 end)
+try(function() return math.pi + nil end)

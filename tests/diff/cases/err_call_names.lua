@@ -1,0 +1,18 @@
+local function try(f, ...) print(select(2, pcall(f, ...))) end
+try(function() undefinedfn() end)
+try(function() local t = {} t.method() end)
+try(function() local t = {} t:method() end)
+try(function() local lf; lf() end)
+local up
+try(function() up() end)
+try(function() local t = {} t.a.b() end)
+try(function() local t = {x = {}} t.x.y() end)
+try(function() local t = {} t[1]() end)
+try(function() local t = {} local k = "key" t[k]() end)
+try(function() ("str")() end)
+try(function() (5)() end)
+try(function() local n = 1; n() end)
+try(function() return string.nonexistent("x") end)
+try(function() local a = {} return a.b.c.d end)
+try(function() return (nil)() end)
+try(function() setmetatable({}, {}).f() end)

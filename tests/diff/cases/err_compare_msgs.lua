@@ -1,0 +1,11 @@
+local function try(f, ...) print(select(2, pcall(f, ...))) end
+try(function() return 1 < "x" end)
+try(function() return {} < 1 end)
+try(function() return nil > 1 end)
+try(function() return "a" <= 1 end)
+try(function() return true < true end)
+try(function() return {} <= {} end)
+try(function() local a; local b = 1; return a >= b end)
+try(function() return print > print end)
+try(function() return coroutine.create(function() end) < 1 end)
+try(function() return newproxy() < newproxy() end)

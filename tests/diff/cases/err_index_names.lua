@@ -1,0 +1,15 @@
+local function try(f, ...) print(select(2, pcall(f, ...))) end
+try(function() return undefinedvar.x end)
+try(function() local t = {} return t.a.b end)
+try(function() local l; return l.x end)
+local up
+try(function() return up.x end)
+try(function() local t = {} return t[1][2] end)
+try(function() local t = {} t.x.y = 1 end)
+try(function() gnil.x = 1 end)
+try(function() local s = "x"; return s.y.z end)
+try(function() local t = {} return t.a["b"] end)
+try(function() local t = {} local i = 1 return t[i].x end)
+try(function() return ({}).x.y end)
+try(function() local a = {b = {}} return a.b.c.d end)
+try(function() local t = {} return t:m() end)

@@ -1,0 +1,13 @@
+local function try(f, ...) print(select(2, pcall(f, ...))) end
+try(function() local t = {} t[nil] = 1 end)
+try(function() local t = {} t[0/0] = 1 end)
+try(function() return #nil end)
+try(function() local u = newproxy() return u.x end)
+try(function() local u = newproxy() u.x = 1 end)
+try(function() local co = coroutine.create(print) return co.x end)
+try(function() return ("x"):bad() end)
+try(function() for i = 1, "x" do end end)
+try(function() local t = setmetatable({}, {__index = function(t, k) return k.x end}) return t[5] end)
+try(function() return string.rep() end)
+try(function() return ipairs() end)
+try(function() return setmetatable() end)

@@ -1,0 +1,11 @@
+local t = setmetatable({}, {__tostring = function() return "custom!" end})
+print(t, tostring(t))
+local bad = setmetatable({}, {__tostring = function() return 42 end})
+print(pcall(tostring, bad))
+local badp = setmetatable({}, {__tostring = function() return {} end})
+print(pcall(function() return type(tostring(badp)) end))
+local nm = setmetatable({}, {__tostring = function(self) return "name=" .. self.name end})
+nm.name = "N"
+print(nm)
+print(pcall(string.format, "%s", nm))
+print(pcall(function() return "x" .. t end))

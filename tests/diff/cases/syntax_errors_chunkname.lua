@@ -1,0 +1,17 @@
+-- chunk names of loadstring in messages
+local function try(s, name) local f, e = loadstring(s, name) print(f and "compiled" or e) end
+try("x = = 1")
+try("x = = 1", "named")
+try("x = = 1", "=raw name")
+try("x = = 1", "@file.lua")
+try("x = = 1", "")
+try("x = = 1", "=")
+try("x = = 1", "@")
+try("first line\nsecond = = line")
+try(string.rep("a", 100) .. " = = 1")
+try(string.rep("b", 40) .. " = = 1")
+try("x = = 1", string.rep("n", 100))
+try("x = = 1", "@" .. string.rep("p", 100))
+try("x = = 1", "=" .. string.rep("q", 100))
+try("   leading spaces = = 1")
+try("\nx = = 1")

@@ -1,0 +1,18 @@
+local t = {}
+t[1] = "int"; print(t[1.0])
+t[2.0] = "float two"; print(t[2])
+t[-1] = "neg"; print(t[-1])
+t[0] = "zero"; print(t[0])
+t[0.5] = "half"; print(t[0.5])
+t["1"] = "string one"; print(t[1], t["1"])
+t[true] = "yes"; t[false] = "no"; print(t[true], t[false])
+local k = {}
+t[k] = "table key"; print(t[k], t[{}])
+t[print] = "fn key"; print(t[print])
+print(pcall(function() t[nil] = 1 end))
+print(t[nil])
+print(rawget(t, nil))
+t[2^53] = "big"; print(t[2^53])
+t[1e300] = "huge"; print(t[1e300])
+t[math.huge] = "inf"; print(t[math.huge])
+t[-math.huge] = "-inf"; print(t[-math.huge])

@@ -228,7 +228,6 @@ static StkId adjust_varargs(lua_State *L, FProto *p, int actual) {
   if (p->is_vararg & FL_VARARG_NEEDSARG) {
     int nvar = actual - nfix;
     FValue *slot;
-    flC_checkGC(L);
     argt = flH_new(L, nvar, 1);
     fl_settab(L, L->top, argt);            /* anchor it while it is filled */
     L->top++;
@@ -276,6 +275,8 @@ int flD_precall(lua_State *L, StkId func, int nresults) {
     }
     else {
       int nargs;
+      if (p->is_vararg & FL_VARARG_NEEDSARG)   /* a table will be created: collect first */
+        flC_checkGC(L);                    /* (a step may shrink the stack: check after) */
       /* room for the moved parameters, the arg table and the frame itself */
       flD_checkstack(L, p->maxstacksize + p->numparams + 1);
       func = fl_restorestack(L, funcr);
@@ -463,8 +464,8 @@ static void f_parser(lua_State *L, void *ud) {
   FProto *tf;
   FClosure *cl;
   int i, c;
-  flD_checkstack(L, 2);                    /* room to anchor the result (see below) */
   flC_checkGC(L);
+  flD_checkstack(L, 2);                    /* room to anchor the result (see below) */
   c = flZ_lookahead(sp->z);
   if (c == LUA_SIGNATURE[0])
     tf = flU_undump(L, sp->z, &sp->buff, sp->name);

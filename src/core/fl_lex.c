@@ -77,8 +77,8 @@ static const char *tokentext(FLexState *ls, int token) {
 }
 
 void flX_lexerror(FLexState *ls, const char *msg, int token) {
-  char src[LUA_IDSIZE];
-  flO_chunkid(src, fl_getstr(ls->source), LUA_IDSIZE);
+  char src[80];   /* 5.1 names the chunk in compile errors with 80 bytes, not LUA_IDSIZE */
+  flO_chunkid(src, fl_getstr(ls->source), sizeof(src));
   msg = flO_pushfstring(ls->L, "%s:%d: %s", src, ls->linenumber, msg);
   if (token)
     flO_pushfstring(ls->L, "%s near '%s'", msg, tokentext(ls, token));

@@ -793,12 +793,15 @@ void flV_execute(lua_State *L, int nexeccalls) {
           n = fl_castint(L->top - ra) - 1;
           if (n < 0)
             n = 0;
-          L->top = L->ci->top;
+          /* L->top stays above the values until they are stored: the resize below may
+          ** collect, and the collector clears the stack above L->top */
         }
         if (c == 0)
           c = *pc++;                       /* batch number in the next word */
-        if (!fl_istab(ra))
+        if (!fl_istab(ra)) {
+          L->top = L->ci->top;
           vmbreak;
+        }
         h = fl_tabv(ra);
         if (c == 0 || c - 1 > (lu_int32)(FL_MAX_INT - n) / LFIELDS_PER_FLUSH)
           Protect(flG_runerror(L, "invalid instruction"));
@@ -814,6 +817,7 @@ void flV_execute(lua_State *L, int nexeccalls) {
           fl_setobj(L, slot, val);
           flC_barriert(L, h, val);
         }
+        L->top = L->ci->top;
         vmbreak;
       }
       vmcase(OP_CLOSE) {

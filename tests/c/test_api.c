@@ -831,7 +831,7 @@ static void test_load_dump(void) {
   CHECKINT(st, LUA_ERRSYNTAX);
   CHECKSTR(lua_tostring(L, -1), "[string \"?\"]:2: unexpected symbol near '<eof>'");
   lua_pop(L, 1);
-  st = load_str(L, "error", "@" "a_very_long_file_name_that_goes_on_and_on_and_on_and_on_and_on.lua");
+  st = load_str(L, "return error", "@" "a_very_long_file_name_that_goes_on_and_on_and_on_and_on_and_on.lua");
   CHECKINT(st, 0);
   lua_pop(L, 1);
   /* runtime error positions use the chunk id rules */

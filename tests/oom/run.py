@@ -2,7 +2,8 @@
 """Out-of-memory harness: runs each script with FLASHLUA_ALLOC_FAIL=N (allocation N and every
 later growing allocation fails) for every N up to the script's allocation count (sampled to at
 most --max-runs values per script). Every run must end cleanly: exit status 0 (the script did not
-need more memory) or 1 with "not enough memory" on stderr; stdout a prefix of the normal output;
+need more memory) or 1 with "not enough memory" on stderr; stdout a prefix of the normal output
+(or differing only where a caught "not enough memory" is printed);
 never a signal, a sanitizer report or a leak (leaks show as sanitizer reports in the ASan build).
 Ends with the line "N passed, M failed"."""
 import argparse, os, subprocess, sys, glob
@@ -42,7 +43,11 @@ for s in scripts:
         elif rc2 == 1 and "not enough memory" not in err2:
             ok = False
         elif not out.startswith(out2):
-            ok = False
+            # a script may catch the memory error with pcall and print it: then the output may
+            # differ from the normal one, but only from the point where the error was reported
+            common = os.path.commonprefix([out, out2])
+            if "not enough memory" not in out2[len(common):] and "not enough memory" not in out2[len(common) - 200:]:
+                ok = False
         if not ok:
             bad.append((n, rc2, err2.strip()[-400:]))
     total_runs += len(ns)

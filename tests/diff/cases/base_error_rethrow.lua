@@ -1,0 +1,12 @@
+local function thrower() error({msg = "rethrown"}) end
+local ok, e = pcall(thrower)
+local ok2, e2 = pcall(error, e)
+print(ok2, e2 == e, e2.msg)
+local ok3, e3 = pcall(function() local ok, e = pcall(error, "first", 0) error(e .. " again", 0) end)
+print(ok3, e3)
+local ok4, e4 = pcall(function()
+  local ok, e = pcall(function() error("with pos") end)
+  error(e, 2)
+end)
+print(ok4, e4)
+print(pcall(pcall, pcall, error, "nested"))

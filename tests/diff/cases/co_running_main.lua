@@ -1,0 +1,6 @@
+print(coroutine.running())
+local co = coroutine.create(function() return coroutine.running() end)
+local ok, r = coroutine.resume(co)
+print(ok, r == co, type(r))
+local w = coroutine.wrap(function() return type(coroutine.running()) end)
+print(w())

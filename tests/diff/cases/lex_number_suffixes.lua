@@ -1,0 +1,12 @@
+local function try(s) local f, e = loadstring(s) if f then print(s, "=>", f()) else print(s, "=>", e) end end
+try("return 1e2")
+try("return 1E-2")
+try("return 0x1e2")
+try("return 0xA.5")
+try("return 1.e1")
+try("return .1e1")
+try("return 1e1.5")
+try("return 0xFFFFFFFFF")
+try("return 00012")
+try("return 1_000")
+try("return 0b101")

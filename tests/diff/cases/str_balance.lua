@@ -1,0 +1,7 @@
+print(("(foo(bar))baz"):match("%b()"))
+print(("if [a[b]c] then"):match("%b[]"))
+print(("no close (here"):match("%b()"))
+print(("<<a>b>"):match("%b<>"), ("{}"):match("%b{}"), ("x)y(z"):match("%b()"))
+print(("f(1) g(2,3) h()"):gsub("%b()", "[]"))
+print(("aXbXc"):match("%bXX"), ("''quoted''"):match("%b''"))
+for b in ("(a)(b(c))((d))"):gmatch("%b()") do io.write(b, " ") end print()

@@ -1,0 +1,5 @@
+print(string.len(12345), string.rep(1, 3), string.sub(12345, 2, 3), string.upper(1e20))
+print(string.byte(5), string.format("%s", 10), string.find(12345, 34), string.match(3.25, "%d+"))
+print(string.gsub(1234, "2", "x"), string.reverse(123))
+print(pcall(string.len, true))
+print(("x"):rep(3, nil))

@@ -1,0 +1,8 @@
+print(("hello world"):find("(o)(r)"))
+print(("key = value"):find("(%w+)%s*=%s*(%w+)"))
+print(("abc"):find("()b()"))
+print(("abc"):find("(a)(b)(c)"))
+print(("2024-01-15"):find("(%d+)-(%d+)-(%d+)"))
+print(("nothing"):find("(x)"))
+print(("aaa"):find("(a*)"))
+print(("abc"):find("((a)(b))"))

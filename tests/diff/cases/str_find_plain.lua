@@ -1,0 +1,12 @@
+local s = "hello world, hello lua"
+print(s:find("hello"), s:find("hello", 2), s:find("lua"), s:find("xyz"))
+print(s:find("o", 5), s:find("o", -5), s:find("", 1), s:find("", 100), s:find("", #s + 1))
+print(s:find("l", 0), s:find("l", -100))
+print(s:find(".", 1, true), s:find("(", 1, true), ("a.b"):find(".", 1, true), ("a+b"):find("+", 1, true))
+print(("a*b"):find("*", 1, true), ("[x]"):find("[", 1, true))
+print(pcall(string.find, "a", "("))
+print(pcall(string.find, "a", "[a"))
+print(pcall(string.find))
+print(("abc"):find("b", nil), ("abc"):find("b", 2.5))
+print(("aaa"):find("a", 4), ("aaa"):find("a", 3))
+print(("\0a\0b"):find("\0b"), ("\0a\0b"):find("%z"))

@@ -1,0 +1,15 @@
+for w in string.gmatch("one two three", "%a+") do io.write(w, ",") end print()
+for k, v in string.gmatch("a=1, b=2, c=3", "(%w+)=(%w+)") do io.write(k, v, ";") end print()
+for p in string.gmatch("abc", "()") do io.write(p, " ") end print()
+for x in string.gmatch("", ".") do io.write("never") end print("empty")
+for e in string.gmatch("abc", "") do io.write("[", e, "]") end print()
+for a, b in string.gmatch("12 34 56", "(%d)(%d)") do io.write(a + b, " ") end print()
+local it = string.gmatch("x y", "%a")
+print(it(), it(), it())
+for w in string.gmatch("^a^b", "^%a") do io.write(w, ";") end print()
+print(pcall(string.gmatch))
+print(pcall(string.gmatch, "x"))
+for w in string.gfind("compat gfind", "%a+") do io.write(w, "|") end print()
+local words = {}
+for w in ("The rain in Spain"):gmatch("%a*ain") do words[#words + 1] = w end
+print(table.concat(words, ","))

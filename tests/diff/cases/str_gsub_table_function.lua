@@ -1,0 +1,17 @@
+local vars = {name = "Lua", version = "5.1"}
+print(string.gsub("$name $version $missing", "%$(%w+)", vars))
+print(string.gsub("x y z", "%w", {x = 1, y = false}))
+print(string.gsub("hello", "l", function(c) return c:upper() end))
+print(string.gsub("abc", "%w", function(c) return nil end))
+print(string.gsub("abc", "%w", function(c) return false end))
+print(string.gsub("1 2 3", "%d", function(d) return d * 2 end))
+print(string.gsub("a=1, b=2", "(%w+)=(%w+)", function(k, v) return v .. "=" .. k end))
+print(pcall(string.gsub, "abc", "%w", function() return {} end))
+print(pcall(string.gsub, "abc", "%w", {a = {}}))
+print(string.gsub("abc", "()", function(p) return p end))
+print(string.gsub("abc", "b()", "%1"))
+local count = 0
+string.gsub("the quick brown fox", "%a+", function() count = count + 1 end)
+print(count)
+print(string.gsub("hello world", "%w+", "%0 %0", 1))
+print(string.gsub("abc", ".", {a = "[a]", b = 2}))

@@ -1,0 +1,6 @@
+print(("abcabc"):find("abc", 2), ("abcabc"):find("^abc", 2), ("abcabc"):find("^abc"))
+print(("abc"):match("^(a)"), ("abc"):match("^(b)"), ("a^b"):match("a^b"), ("a$b"):match("a$b"))
+print(("abc"):gsub("^a", "X"), ("aaa"):gsub("^a", "X"))
+print(("abc"):gsub("$", "!"), ("abc"):gsub("^", "!"))
+print(("hello"):find("l$"), ("hello"):find("o$"), ("hel$lo"):find("l$l"))
+for w in ("abc"):gmatch("^.") do io.write(w, ";") end print()

@@ -1,0 +1,11 @@
+local s = "<a><bb><ccc>"
+print(s:match("<(.*)>"), s:match("<(.-)>"), s:match("<(%a+)>"))
+print(("aaa"):match("a*"), ("aaa"):match("a+"), ("aaa"):match("a-"), ("aaa"):match("a?"))
+print(("baaa"):match("ba*"), ("b"):match("ba*"), ("b"):match("ba+"), ("b"):match("ba-"))
+print(("xay"):match("xa?y"), ("xy"):match("xa?y"), ("xaay"):match("xa?y"))
+print(("one two  three"):match("(%a+)%s+(%a+)%s+(%a+)"))
+print(("[[x]]"):match("%[%[(.-)%]%]"))
+print(("a,b,,c"):match("^(.-),(.-),(.-),(.-)$"))
+print(("aaab"):match("(a-)b"), ("aaab"):match("(a*)b"), ("ab"):match("(a-)(b?)"))
+print(("123.456"):match("^(%d+)%.?(%d*)$"))
+print(("   "):match("^%s*$") ~= nil, (""):match("^$") ~= nil, ("x"):match("^$"))

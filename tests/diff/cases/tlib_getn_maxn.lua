@@ -1,0 +1,6 @@
+print(table.getn({1, 2, 3}), table.getn({}))
+print(table.maxn({}), table.maxn({1, 2, 3}), table.maxn({[10] = 1, [2.5] = 1}), table.maxn({[-1] = 1}))
+print(table.maxn({n = 1, [5] = 1, [100] = 2}))
+print(pcall(table.setn, {}, 1))
+print(pcall(table.getn))
+print(pcall(table.maxn, 1))

@@ -1,0 +1,25 @@
+local t = {}
+table.insert(t, "a")
+table.insert(t, "b")
+table.insert(t, 1, "first")
+table.insert(t, 2, "second")
+print(table.concat(t, ","), #t)
+table.insert(t, #t + 1, "last")
+print(table.concat(t, ","))
+print(table.remove(t), table.concat(t, ","))
+print(table.remove(t, 1), table.concat(t, ","))
+print(table.remove(t, 2), table.concat(t, ","))
+print(table.remove({}), table.remove({}, 1))
+local e = {}
+print(select("#", table.remove(e)))
+print(pcall(table.insert, t))
+print(pcall(table.insert, t, 1, 2, 3))
+print(pcall(table.insert, nil, 1))
+print(pcall(table.insert, t, "x", 1))
+print(pcall(table.remove))
+local holes = {1, 2, 3}
+table.insert(holes, 10, "far")
+print(holes[10], #holes >= 3)
+local r = {1, 2, 3}
+print(table.remove(r, 5), #r)
+print(table.remove(r, 0), #r)

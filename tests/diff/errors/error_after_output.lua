@@ -1,0 +1,3 @@
+io.write("partial line without newline")
+local t = nil
+print(t[1])

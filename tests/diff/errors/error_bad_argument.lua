@@ -1,0 +1,3 @@
+local s = string.rep("x", -1)
+print(#s)
+print(string.format("%d", "not a number"))

@@ -1,0 +1,2 @@
+local limit = {}
+if 10 < limit then print("no") end

@@ -1,0 +1,6 @@
+local co = coroutine.create(function() end)
+coroutine.resume(co)
+print(coroutine.resume(co))
+local w = coroutine.wrap(function() end)
+w()
+w()

@@ -1,0 +1,2 @@
+local f = loadstring("x = 1\nreturn x + nil")
+f()

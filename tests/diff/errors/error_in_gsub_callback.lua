@@ -1,0 +1,1 @@
+print(("abc"):gsub(".", function(c) if c == "b" then error("bad char " .. c) end end))

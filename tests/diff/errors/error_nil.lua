@@ -1,0 +1,2 @@
+print("error(nil) prints no message")
+error(nil)

@@ -1,0 +1,2 @@
+print("about to raise a table")
+error({code = 1})

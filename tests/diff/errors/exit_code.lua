@@ -1,0 +1,2 @@
+io.write("exiting with 3\n")
+os.exit(3)

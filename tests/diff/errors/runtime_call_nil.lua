@@ -1,0 +1,3 @@
+local t = {}
+local function run() t.handler() end
+run()

@@ -1,0 +1,3 @@
+-- more than 22 levels: the traceback is elided in the middle
+local function rec(n) if n == 0 then error("deep") end rec(n - 1) end
+rec(40)

@@ -13,6 +13,17 @@
 #include "lauxlib.h"
 #include "lualib.h"
 
+/* Line editing for -i: GNU readline or libedit when the build found one (FL_USE_READLINE,
+** see CMakeLists.txt), else plain stdio. */
+#if defined(FL_USE_READLINE)
+#if defined(FL_USE_EDITLINE)
+#include <editline/readline.h>
+#else
+#include <readline/readline.h>
+#include <readline/history.h>
+#endif
+#endif
+
 static const char *progname = "flashlua";
 static lua_State *interrupted_state = NULL;
 
@@ -116,12 +127,16 @@ static void print_usage(void) {
 
 /* ----------------------------------------------------------------- interactive mode */
 
-static const char *prompt_for(lua_State *L, int first) {
+/* Pushes the prompt (_PROMPT / _PROMPT2 when they convert to strings, else the defaults). */
+static const char *push_prompt(lua_State *L, int first) {
   const char *p;
   lua_getfield(L, LUA_GLOBALSINDEX, first ? "_PROMPT" : "_PROMPT2");
   p = lua_tostring(L, -1);
-  if (p == NULL) p = first ? LUA_PROMPT : LUA_PROMPT2;
-  lua_pop(L, 1);
+  if (p == NULL) {
+    lua_pop(L, 1);
+    p = first ? LUA_PROMPT : LUA_PROMPT2;
+    lua_pushstring(L, p);
+  }
   return p;
 }
 
@@ -140,18 +155,58 @@ static int incomplete(lua_State *L, int status) {
   return 0;
 }
 
-static int read_line(lua_State *L, int first) {
-  char buf[LUA_MAXINPUT];
-  size_t len;
-  fputs(prompt_for(L, first), stdout);
+#if defined(FL_USE_READLINE)
+
+/* Pushes one line without its newline; 0 at end of input. */
+static int read_raw_line(lua_State *L, const char *prompt) {
+  char *line = readline(prompt);
+  if (line == NULL) return 0;
+  lua_pushstring(L, line);
+  free(line);
+  return 1;
+}
+
+static void save_line(const char *chunk) {
+  if (chunk[0] != '\0') add_history(chunk);
+}
+
+#else
+
+/* Pushes one line (any length) without its newline; 0 at end of input. */
+static int read_raw_line(lua_State *L, const char *prompt) {
+  luaL_Buffer b;
+  int c, got = 0;
+  fputs(prompt, stdout);
   fflush(stdout);
-  if (fgets(buf, sizeof buf, stdin) == NULL) return 0;
-  len = strlen(buf);
-  if (len > 0 && buf[len - 1] == '\n') buf[--len] = '\0';
-  if (first && buf[0] == '=')
-    lua_pushfstring(L, "return %s", buf + 1);
-  else
-    lua_pushlstring(L, buf, len);
+  luaL_buffinit(L, &b);
+  while ((c = getc(stdin)) != EOF) {
+    got = 1;
+    if (c == '\n') break;
+    luaL_addchar(&b, (char)c);
+  }
+  luaL_pushresult(&b);
+  if (!got) {
+    lua_pop(L, 1);
+    return 0;
+  }
+  return 1;
+}
+
+#define save_line(chunk) ((void)(chunk))
+
+#endif
+
+/* Pushes the next input line; on the first line of a chunk "=expr" becomes "return expr". */
+static int read_line(lua_State *L, int first) {
+  const char *line;
+  int ok = read_raw_line(L, push_prompt(L, first));
+  lua_remove(L, ok ? -2 : -1);   /* the prompt */
+  if (!ok) return 0;
+  line = lua_tostring(L, -1);
+  if (first && line[0] == '=') {
+    lua_pushfstring(L, "return %s", line + 1);
+    lua_remove(L, -2);
+  }
   return 1;
 }
 
@@ -170,6 +225,7 @@ static int load_line(lua_State *L) {
     lua_insert(L, -2);
     lua_concat(L, 3);
   }
+  save_line(lua_tostring(L, 1));   /* the whole chunk, as lua5.1 keeps it */
   lua_remove(L, 1);
   return status;
 }
@@ -345,7 +401,7 @@ static int protected_main(lua_State *L) {
       print_version();
       repl(L);
     } else
-      m->status = dofile(L, NULL);
+      dofile(L, NULL);   /* like lua5.1: the error is reported, the exit status stays 0 */
   }
   return 0;
 }

@@ -603,6 +603,7 @@ void flC_barrierback(lua_State *L, FTable *t);
 /* ---- fl_state.c (flE_): states and threads --------------------------------------- */
 lua_State *flE_newthread(lua_State *L);
 void flE_freethread(lua_State *L, lua_State *L1);
+lua_State *flE_newstate(lua_Alloc f, void *ud, const FROStrTab *store);  /* store: rostrt[1] */
 /* lua_newstate and lua_close are defined in fl_state.c too */
 
 /* ---- fl_tm.c (flT_): metamethods ----------------------------------------------- */

@@ -146,17 +146,17 @@ void flD_growstack(lua_State *L, int n) {
     flD_reallocstack(L, L->stacksize + n);
 }
 
-/* Next CallInfo entry; "stack overflow" past LUAI_MAXCALLS nested calls. */
-static FCallInfo *nextci(lua_State *L) {
-  if (L->ci == L->end_ci) {
-    if (L->size_ci > LUAI_MAXCALLS)        /* overflowing while handling an overflow */
-      flD_throw(L, LUA_ERRERR);
-    flD_reallocCI(L, 2 * L->size_ci);
-    if (L->size_ci > LUAI_MAXCALLS)
-      flG_runerror(L, "stack overflow");
-  }
+/* Grow the CallInfo array; "stack overflow" past LUAI_MAXCALLS nested calls. */
+static FCallInfo *growci(lua_State *L) {
+  if (L->size_ci > LUAI_MAXCALLS)          /* overflowing while handling an overflow */
+    flD_throw(L, LUA_ERRERR);
+  flD_reallocCI(L, 2 * L->size_ci);
+  if (L->size_ci > LUAI_MAXCALLS)
+    flG_runerror(L, "stack overflow");
   return ++L->ci;
 }
+
+#define nextci(L)  (((L)->ci == (L)->end_ci) ? growci(L) : ++(L)->ci)
 
 /* Called after nCcalls was incremented. Past the limit there is a margin of 1/8 so that
 ** the error itself can still be handled; beyond it, give up with LUA_ERRERR. */
@@ -476,9 +476,7 @@ static void f_parser(lua_State *L, void *ud) {
   fl_setproto(L, L->top, tf);
   L->top++;
   cl = flF_newLclosure(L, tf->nups, fl_tabv(fl_gt(L)));
-  cl->l.p = tf;
-  for (i = 0; i < tf->nups; i++)
-    cl->l.upvals[i] = NULL;
+  cl->l.p = tf;                            /* (the upvalues start NULL) */
   fl_setcl(L, L->top - 1, cl);
   for (i = 0; i < tf->nups; i++)           /* fresh closed upvalues (nil) */
     cl->l.upvals[i] = flF_newupval(L);

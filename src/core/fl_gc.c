@@ -552,6 +552,9 @@ void flC_emergency(lua_State *L) {
   g->gcemergency = 1;
   fullgc(L);
   g->gcemergency = 0;
+  /* finalizers still pending (found now, or an interrupted finalize phase): the next
+  ** steps of the normal cycle run them */
+  if (g->tmudata != NULL) g->gcstate = GCSfinalize;
 }
 
 /* lua_close: free every object (the caller frees the main thread and the global state). */

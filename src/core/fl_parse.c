@@ -235,8 +235,9 @@ static void leaveblock(FFuncState *fs) {
 
 static void open_func(FLexState *ls, FFuncState *fs) {
   lua_State *L = ls->L;
-  FProto *f = flF_newproto(L);
-  flD_checkstack(L, 2);
+  FProto *f;
+  flD_checkstack(L, 2);               /* (may allocate: before the proto exists) */
+  f = flF_newproto(L);
   fl_setproto(L, L->top, f);          /* anchor before the next allocation */
   L->top++;
   fs->f = f;

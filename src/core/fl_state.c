@@ -95,6 +95,12 @@ static void close_state(lua_State *L) {
 }
 
 LUA_API lua_State *lua_newstate(lua_Alloc f, void *ud) {
+  return flE_newstate(f, ud, NULL);
+}
+
+/* A state whose interning consults `store` (a flash store's ROstrt, in rostrt[1]; rostrt[0]
+** is left for strings compiled into the firmware) before its first string is created. */
+lua_State *flE_newstate(lua_Alloc f, void *ud, const FROStrTab *store) {
   int i;
   lua_State *L;
   FGlobal *g;
@@ -121,6 +127,7 @@ LUA_API lua_State *lua_newstate(lua_Alloc f, void *ud) {
   g->strt.nuse = 0;
   g->strt.hash = NULL;
   for (i = 0; i < FL_NROSTRTAB; i++) g->rostrt[i] = NULL;
+  g->rostrt[1] = store;
   fl_setnil(fl_registry(L));
   flZ_initbuffer(L, &g->buff);
   g->panic = NULL;

@@ -497,9 +497,17 @@ void flV_execute(lua_State *L, int nexeccalls) {
         vmbreak;
       }
       vmcase(OP_SETGLOBAL) {
-        FValue g;
-        fl_settab(L, &g, cl->env);
-        Protect(flV_settable(L, &g, KBx(i), ra));
+        FTable *h = cl->env;
+        FValue *slot = fl_cast(FValue *, flH_getstr(h, fl_strv(KBx(i))));
+        if (fl_likely(!fl_isnil(slot)) && !flC_isro(fl_obj2gco(h))) {
+          fl_setobj(L, slot, ra);          /* existing global: plain store */
+          flC_barriert(L, h, ra);
+        }
+        else {
+          FValue g;
+          fl_settab(L, &g, h);
+          Protect(flV_settable(L, &g, KBx(i), ra));
+        }
         vmbreak;
       }
       vmcase(OP_SETUPVAL) {
@@ -577,7 +585,31 @@ void flV_execute(lua_State *L, int nexeccalls) {
         vmbreak;
       }
       vmcase(OP_MOD) {
+#if !defined(FL_NUMBER_INTEGRAL)
+        FValue *rb = RKB(i);
+        FValue *rc = RKC(i);
+        if (fl_isnum(rb) && fl_isnum(rc)) {
+          lua_Number nb = fl_numv(rb), nc = fl_numv(rc);
+          /* integral operands below 2^31: integer remainder, same result as the float
+          ** formula a - floor(a/b)*b (the quotient cannot round across an integer) */
+          if (nb >= -2147483647.0 && nb <= 2147483647.0 && nc >= -2147483647.0 &&
+              nc <= 2147483647.0 && nc != 0) {
+            long ib = (long)nb, ic = (long)nc;
+            if ((lua_Number)ib == nb && (lua_Number)ic == nc) {
+              long r = ib % ic;
+              if (r != 0 && (r ^ ic) < 0)
+                r += ic;
+              fl_setnum(ra, (lua_Number)r);
+              vmbreak;
+            }
+          }
+          fl_setnum(ra, fl_nummod(nb, nc));
+        }
+        else
+          Protect(arith(L, ra, rb, rc, TM_MOD));
+#else
         arith_op(fl_nummod, TM_MOD);
+#endif
         vmbreak;
       }
       vmcase(OP_POW) {
@@ -685,6 +717,36 @@ void flV_execute(lua_State *L, int nexeccalls) {
         if (b != 0)
           L->top = ra + b;                 /* else the previous instruction set top */
         savepc();
+        if (fl_likely(fl_isfunc(ra)) && !fl_clv(ra)->c.isC && !(L->hookmask & LUA_MASKCALL)) {
+          /* fast path for the common call: a non-vararg Lua function, enough stack and
+          ** CallInfo space; the general case is flD_precall */
+          FLClosure *ncl = &fl_clv(ra)->l;
+          FProto *np = ncl->p;
+          if (!np->is_vararg && L->ci != L->end_ci &&
+              L->stack_last - L->top > np->maxstacksize) {
+            FCallInfo *ci;
+            StkId nbase = ra + 1;
+            StkId st = nbase + np->numparams;
+            L->ci->savedpc = pc;
+            ci = ++L->ci;
+            ci->func = ra;
+            L->base = ci->base = nbase;
+            ci->top = nbase + np->maxstacksize;
+            ci->nresults = nresults;
+            ci->tailcalls = 0;
+            if (L->top < st)
+              st = L->top;                 /* missing arguments become nil */
+            for (; st < ci->top; st++)
+              fl_setnil(st);
+            L->top = ci->top;
+            L->savedpc = pc = np->code;
+            nexeccalls++;
+            cl = ncl;
+            base = nbase;
+            k = np->k;
+            vmbreak;
+          }
+        }
         switch (flD_precall(L, ra, nresults)) {
           case FL_PCRLUA:
             nexeccalls++;
@@ -710,7 +772,7 @@ void flV_execute(lua_State *L, int nexeccalls) {
             StkId func = ci->func;
             StkId pfunc = (ci + 1)->func;
             int aux;
-            if (L->openupval != NULL)
+            if (L->openupval != NULL && fl_gco2uv(L->openupval)->v >= ci->base)
               flF_close(L, ci->base);
             L->base = ci->base = ci->func + ((ci + 1)->base - pfunc);
             for (aux = 0; pfunc + aux < L->top; aux++)
@@ -732,8 +794,8 @@ void flV_execute(lua_State *L, int nexeccalls) {
         int b = GETARG_B(i);
         if (b != 0)
           L->top = ra + b - 1;
-        if (L->openupval != NULL)
-          flF_close(L, base);
+        if (L->openupval != NULL && fl_gco2uv(L->openupval)->v >= base)
+          flF_close(L, base);              /* (the list is sorted, highest level first) */
         savepc();
         b = flD_poscall(L, ra);
         if (--nexeccalls == 0)             /* the caller is not running in this loop */
@@ -831,9 +893,7 @@ void flV_execute(lua_State *L, int nexeccalls) {
         FClosure *ncl;
         savepc();
         ncl = flF_newLclosure(L, nup, cl->env);
-        ncl->l.p = p;
-        for (j = 0; j < nup; j++)
-          ncl->l.upvals[j] = NULL;
+        ncl->l.p = p;                      /* (the upvalues start NULL) */
         fl_setcl(L, ra, ncl);              /* anchored before upvalues are allocated */
         for (j = 0; j < nup; j++, pc++) {
           Instr u = *pc;                   /* pseudo-instruction naming the upvalue */

@@ -22,7 +22,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))          # /work/main
-CASE_DIRS = ["cases", "errors"]
+CASE_DIRS = ["cases", "errors", "../lua"]   # ../lua: the library scripts of tests/lua
 
 
 def which(name, fallback):
@@ -55,6 +55,10 @@ def parse_args():
     for m in a.modes:
         if m not in "abcd" or len(m) != 1:
             ap.error("unknown mode %r" % m)
+    for k in ("flashlua", "flashluac"):      # cases run in temp dirs: make paths absolute
+        v = getattr(a, k)
+        if os.sep in v:
+            setattr(a, k, os.path.abspath(v))
     return a
 
 

@@ -1,0 +1,13 @@
+local bin = string.dump(function() return 1 end)
+local function try(s, name) local f, e = loadstring(s, name) print(f and "loaded" or e) end
+try(bin:sub(1, 3))
+try(bin:sub(1, 12))
+try(bin:sub(1, 30))
+try(bin:sub(1, -2))
+try("\27Lua\82" .. bin:sub(6))
+try(bin:sub(1, 5) .. "\1" .. bin:sub(7))
+try(bin:sub(1, 6) .. "\0" .. bin:sub(8))
+try(bin:sub(1, 8) .. "\9" .. bin:sub(10))
+try(bin, "=binary")
+try(bin:sub(1, 12), "=binary")
+print(loadstring(bin)())

@@ -1,0 +1,55 @@
+-- A small busted spec run by tests/modules (under flashlua and lua5.1, outputs compared).
+describe("a stack", function()
+  local stack
+  before_each(function() stack = {} end)
+
+  it("starts empty", function()
+    assert.are.equal(0, #stack)
+    assert.is_nil(stack[1])
+  end)
+
+  it("pushes and pops", function()
+    table.insert(stack, "a")
+    table.insert(stack, "b")
+    assert.are.same({ "a", "b" }, stack)
+    assert.are.equal("b", table.remove(stack))
+    assert.are.same({ "a" }, stack)
+  end)
+
+  describe("with errors", function()
+    it("reports raised errors", function()
+      assert.has_error(function() error("boom", 0) end, "boom")
+      assert.has_no.errors(function() return 1 end)
+      assert.error_matches(function() local t = nil; return t.x end, "attempt to index")
+    end)
+  end)
+
+  it("uses spies and stubs", function()
+    local obj = { f = function(x) return x * 2 end }
+    local s = spy.on(obj, "f")
+    assert.are.equal(6, obj.f(3))
+    assert.spy(s).was.called_with(3)
+    assert.spy(s).was.called(1)
+    stub(obj, "f").returns(42)
+    assert.are.equal(42, obj.f(1))
+    obj.f:revert()
+  end)
+
+  it("matches strings and numbers", function()
+    assert.truthy(("flashlua"):find("lua"))
+    assert.falsy(nil)
+    assert.is_true(0.1 + 0.2 ~= 0.3)
+    assert.near(0.3, 0.1 + 0.2, 1e-12)
+    assert.matches("^%d+$", "12345")
+  end)
+
+  pending("is pending")
+end)
+
+describe("coroutines in specs", function()
+  it("resumes and yields", function()
+    local co = coroutine.wrap(function(a) local b = coroutine.yield(a + 1) return b * 2 end)
+    assert.are.equal(2, co(1))
+    assert.are.equal(10, co(5))
+  end)
+end)

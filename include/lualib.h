@@ -24,6 +24,8 @@ LUALIB_API int (luaopen_math)(lua_State *L);
 LUALIB_API int (luaopen_debug)(lua_State *L);
 #define LUA_LOADLIBNAME "package"
 LUALIB_API int (luaopen_package)(lua_State *L);
+#define LUA_NODELIBNAME "node"
+LUALIB_API int (luaopen_node)(lua_State *L);   /* flash store access (node.LFS), see docs/lfs.md */
 
 /* open all standard libraries available in this build */
 LUALIB_API void (luaL_openlibs)(lua_State *L);

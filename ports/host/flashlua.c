@@ -12,6 +12,7 @@
 #include "lua.h"
 #include "lauxlib.h"
 #include "lualib.h"
+#include "fl_flash_host.h"
 
 /* Line editing for -i: GNU readline or libedit when the build found one (FL_USE_READLINE,
 ** see CMakeLists.txt), else plain stdio. */
@@ -412,7 +413,7 @@ int main(int argc, char **argv) {
   lua_State *L;
   const char *fail = getenv("FLASHLUA_ALLOC_FAIL");
   if (fail != NULL) alloc_fail_at = strtoul(fail, NULL, 10);
-  L = lua_newstate(host_alloc, NULL);
+  L = fl_host_newstate(&argc, argv, host_alloc, NULL);   /* --flash options: docs/lfs.md */
   if (L != NULL) lua_atpanic(L, host_panic);
   if (L == NULL) {
     say(argv[0], "cannot create state: not enough memory");

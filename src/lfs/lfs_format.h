@@ -28,15 +28,15 @@
 #define LFS_H_MAGIC      0    /* 8 bytes LFS_MAGIC */
 #define LFS_H_VERSION    8    /* LFS_VERSION */
 #define LFS_H_STATE      12   /* 0: complete; anything else (erased flash): install in progress */
-#define LFS_H_CRC        16   /* CRC-32 of bytes [0,size) with STATE and CRC read as zero */
-#define LFS_H_FLAGS      20   /* LFS_F_* */
+#define LFS_H_CRC        16   /* CRC-32 of bytes [0,size) with STATE, CRC and CRCPI read as 0 */
+#define LFS_H_CRCPI      20   /* CRC of the position-independent form (== CRC when base is 0) */
 #define LFS_H_ABI        24   /* 8 bytes, LFS_A_* below */
 #define LFS_H_BUILDID    32   /* lfs_buildid() of the writer */
 #define LFS_H_SEED       36   /* string hash seed (0: Lua 5.1's hash) */
 #define LFS_H_BASE       40   /* u64: address the pointers are relative to (0: position independent) */
 #define LFS_H_SIZE       48   /* total image bytes */
 #define LFS_H_TIME       52   /* build time, seconds since 1970 (SOURCE_DATE_EPOCH if set) */
-#define LFS_H_CRCPI      56   /* CRC of the position-independent form (== CRC when base is 0) */
+#define LFS_H_FLAGS      56   /* LFS_F_* */
 #define LFS_H_HDRSIZE    60   /* LFS_HEADER_SIZE */
 #define LFS_H_NSTRINGS   64   /* strings in the ROstrt */
 #define LFS_H_NBUCKETS   68   /* ROstrt buckets, a power of 2 */

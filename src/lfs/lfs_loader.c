@@ -221,7 +221,7 @@ static int vector(V *v, uint64_t field, int32_t n, unsigned elem, unsigned al, u
     if (p != 0) return corrupt(v, what, field);
     return 1;
   }
-  if (p == 0 || p < v->h.data || p % al != 0 || p < v->cursor ||
+  if (p == 0 || p < v->h.data || p >= v->h.strings || p % al != 0 || p < v->cursor ||
       (uint64_t)n * elem > v->h.strings - p)
     return corrupt(v, what, field);
   v->cursor = p + (uint64_t)n * elem;
@@ -653,6 +653,10 @@ int lfs_store_open(LfsStore **sp, const unsigned char *map, size_t partsize, con
 
 void lfs_store_free(LfsStore *s, lua_Alloc f, void *ud) {
   if (s != NULL) (*f)(ud, s, sizeof *s, 0);
+}
+
+const char *lfs_store_reason(const LfsStore *s) {
+  return s->reason;
 }
 
 lua_State *lfs_newstate(lua_Alloc f, void *ud, LfsStore *s) {

@@ -72,6 +72,7 @@ typedef struct LfsStore LfsStore;
 int lfs_store_open(LfsStore **s, const unsigned char *map, size_t partsize, const char *why_empty,
                    lua_Alloc f, void *ud);
 void lfs_store_free(LfsStore *s, lua_Alloc f, void *ud);
+const char *lfs_store_reason(const LfsStore *s);     /* "" if the store holds a valid image */
 
 /* A new state with the store's ROstrt attached before its first string is created
 ** (s may be NULL: a plain state). */

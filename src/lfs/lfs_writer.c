@@ -228,6 +228,10 @@ int lfs_writer_finish(LfsWriter *w, unsigned char **out, size_t *outlen, LfsStat
   *outlen = 0;
   memset(st, 0, sizeof *st);
   lfs_native_abi(&me);
+  if (G(w->L)->seed != 0) {
+    snprintf(why, whylen, "the string hash seed must be 0");
+    return 0;
+  }
   if (w->o.abi.numtype != me.numtype) {
     snprintf(why, whylen, "this flashluac compiles %s numbers, the target uses %s",
              lfs_numname(me.numtype), lfs_numname(w->o.abi.numtype));
@@ -364,7 +368,7 @@ int lfs_writer_finish(LfsWriter *w, unsigned char **out, size_t *outlen, LfsStat
     }
     for (j = 0; j < f->sizep; j++) {   /* children follow in preorder: find each one */
       uint32_t c;
-      for (c = i + 1; w->protos[c] != f->p[j]; c++) {}
+      for (c = i + 1; c < w->nproto && w->protos[c] != f->p[j]; c++) {}
       putptr(&o, v->p + (uint64_t)j * lo->ptr, protos + (uint64_t)c * lo->p_size);
     }
     for (j = 0; j < nli; j++) putint(&o, v->li + (uint64_t)j * lo->intsz, f->lineinfo[j]);
@@ -408,7 +412,6 @@ int lfs_writer_finish(LfsWriter *w, unsigned char **out, size_t *outlen, LfsStat
   lfs_put32le(b + LFS_H_STRIP, (uint32_t)w->strip);
   lfs_put32le(b + LFS_H_CRC, lfs_image_crc(b, (size_t)size));
   lfs_put32le(b + LFS_H_CRCPI, lfs_image_crc(b, (size_t)size));
-  lfs_put32le(b + LFS_H_CRC, lfs_image_crc(b, (size_t)size));   /* CRCPI is covered */
   /* the writer's output must pass the validator (any ABI: structure, hashes, links) */
   {
     void *ud;

@@ -24,6 +24,7 @@ static const luaL_Reg std_libs[] = {
 #if !defined(FL_NO_DBLIB)
   {LUA_DBLIBNAME, luaopen_debug},
 #endif
+  {LUA_NODELIBNAME, luaopen_node},
   {NULL, NULL}
 };
 

@@ -31,7 +31,9 @@ local function dump(t)
 end
 
 local names = {}
-for k in pairs(debug) do names[#names + 1] = k end
+for k in pairs(debug) do
+  if k ~= "getstrings" then names[#names + 1] = k end   -- flashlua extension (flash store)
+end
 table.sort(names)
 print(table.concat(names, " "))
 

@@ -111,3 +111,12 @@ if ok then
   U.p("re.grammar", g:match("a,12,bc,3"))
   U.try("re syntax", re.compile, "a <- (")
 end
+
+-- big results: luaL_Buffer growth (Cs over more than LUAL_BUFFERSIZE), many stack values
+local long = string.rep("abc", 40000)
+local sub = Cs((P"b" / "BB" + 1)^0):match(long)
+U.p("big Cs", #sub, sub:sub(1, 8), sub:sub(-8))
+U.p("many captures", select("#", (C(1)^0):match(string.rep("x", 5000))))
+U.p("big Ct", #Ct(C(1)^0):match(long))
+local words = Ct((C(R"az"^1) + 1)^0):match(string.rep("word ", 20000))
+U.p("words", #words, words[1], words[20000])

@@ -19,6 +19,7 @@ import re
 import select
 import signal
 import sys
+import tempfile
 import time
 
 PROMPTS = (b"> ", b">> ", b"lua> ", b"...> ")
@@ -89,6 +90,12 @@ SESSION = [
     'local mt = {__index = function(t, k) return k .. "!" end}',
     'local t = setmetatable({}, {__index = string}) print(t.rep("ab", 2))',
     '=os.getenv("FL_REPL_TEST")',
+    'oldprint = print',
+    'print = function() error("no print today") end',
+    '=1',
+    'print = 42',
+    '=2',
+    'print = oldprint',
     '=select("#", 1, nil, nil)',
     ("eof",),
 ]
@@ -99,10 +106,18 @@ LINE_EDITING = [
     ('raw', b'\x10\n'),                         # Ctrl-P: the previous line again
 ]
 
+# Without options on a terminal the interpreter also enters the REPL (after its banner);
+# -e then -i runs the statement first; -i after a script keeps the script's globals.
+OTHER_SESSIONS = [
+    ([], ['print("no options")', '=arg', ("eof",)]),
+    (["-e", "x = 42", "-i"], ['=x', ("eof",)]),
+    (["-i", "script.lua", "a1"], ['=from_script, ...', '=arg[1], arg[0]', ("eof",)]),
+]
+
 ANSI = re.compile(rb"\x1b(\[[0-9;?]*[A-Za-z]|[()][A-Z0-9]|[=>]|\][^\x07]*\x07)")
 
 
-def run_session(prog, session, timeout):
+def run_session(prog, session, timeout, args=("-i",), cwd=None):
     env = dict(os.environ)
     for k in ("LUA_INIT", "LUA_PATH", "LUA_CPATH", "INPUTRC"):
         env.pop(k, None)
@@ -113,7 +128,9 @@ def run_session(prog, session, timeout):
     pid, fd = pty.fork()
     if pid == 0:
         try:
-            os.execvpe(prog, [os.path.basename(prog), "-i"], env)
+            if cwd:
+                os.chdir(cwd)
+            os.execvpe(prog, ["lua"] + list(args), env)
         finally:
             os._exit(127)
     out = bytearray()
@@ -202,20 +219,26 @@ def main():
     session = list(SESSION)
     if a.line_editing:
         session[-1:-1] = LINE_EDITING
-    ref, ref_status = run_session(a.lua, session, a.timeout)
-    got, got_status = run_session(a.flashlua, session, a.timeout)
-    ref_l, got_l = normalise(ref), normalise(got)
-    if a.v:
-        print("\n".join(got_l))
-    ok = ref_l == got_l and ref_status == got_status
-    if not ok:
-        print("flashlua -i differs from lua5.1 -i on a terminal:")
-        print("\n".join(difflib.unified_diff(ref_l, got_l, "lua5.1", "flashlua", lineterm="")))
-        print("exit status: lua5.1 %s, flashlua %s" % (ref_status, got_status))
-        return 1
-    print("identical sessions (%d lines, %d steps, exit status %s)" %
-          (len(ref_l), len(session), ref_status))
-    return 0
+    failed = 0
+    with tempfile.TemporaryDirectory(prefix="flrepl") as tmp:
+        with open(os.path.join(tmp, "script.lua"), "w") as f:
+            f.write("from_script = 'kept'\nprint('script ran', ...)\n")
+        for args, steps in [(["-i"], session)] + OTHER_SESSIONS:
+            ref, ref_status = run_session(a.lua, steps, a.timeout, args, tmp)
+            got, got_status = run_session(a.flashlua, steps, a.timeout, args, tmp)
+            ref_l, got_l = normalise(ref), normalise(got)
+            name = " ".join(["lua"] + args)
+            if a.v:
+                print("\n".join(got_l))
+            if ref_l == got_l and ref_status == got_status:
+                print("%s: identical sessions (%d lines, %d steps, exit status %s)" %
+                      (name, len(ref_l), len(steps), ref_status))
+                continue
+            failed += 1
+            print("%s: flashlua differs from lua5.1 on a terminal:" % name)
+            print("\n".join(difflib.unified_diff(ref_l, got_l, "lua5.1", "flashlua", lineterm="")))
+            print("exit status: lua5.1 %s, flashlua %s" % (ref_status, got_status))
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,403 @@
+#!/usr/bin/env python3
+"""Independent decoder of flashlua flash store images, written from docs/image-format.md only.
+
+    decode.py IMAGE [--json] [--strings] [--modules]
+
+Parses the header, checks the CRC (and CRCPI, by relocating an absolute image back to base 0),
+computes the struct layout for the image's ABI, walks the ROstrt (chains, buckets, hashes,
+order), the module index and every proto (vectors, constants, the proto tree). Prints a summary,
+or with --json a machine-readable description: header fields, modules (name, protos, string and
+number constants of each), strings. Exit status 1 with a message on the first inconsistency.
+Python 3 standard library only.
+"""
+import json
+import struct
+import sys
+import zlib
+
+MAGIC = b"\x1bFLLFS\r\n"
+NUMNAMES = {0: "double", 1: "float", 2: "int32"}
+
+
+class Bad(Exception):
+    pass
+
+
+def align(x, a):
+    return (x + a - 1) // a * a
+
+
+class Layout:
+    """Struct layout per docs/image-format.md section 3."""
+
+    def __init__(self, abi):
+        P, I, Z, N = abi["ptrsize"], abi["intsize"], abi["sizetsize"], abi["numsize"]
+        self.P, self.I, self.Z, self.N = P, I, Z, N
+        numalign = abi["dblalign"] if abi["numtype"] == 0 else 4
+
+        def struct_(fields):
+            off, al, out = 0, 1, {}
+            for name, size, a in fields:
+                off = align(off, a)
+                out[name] = off
+                off += size
+                al = max(al, a)
+            return out, align(off, al), al
+
+        # FString: union of FAlign and the header struct
+        s, ssize, salign = struct_([("next", P, P), ("tt", 1, 1), ("marked", 1, 1),
+                                    ("reserved", 1, 1), ("hash", I, 4), ("len", Z, Z)])
+        falign_size = max(8, P, abi["longsize"])
+        falign_align = max(abi["dblalign"], P, abi["longsize"])
+        self.str = s
+        self.str_align = max(salign, falign_align)
+        self.str_size = align(max(ssize, falign_size), self.str_align)
+        # FValue
+        ualign = max(P, numalign, 4)
+        usize = align(max(P, N, I), ualign)
+        self.val, self.val_size, self.val_align = struct_([("value", usize, ualign), ("tt", I, 4)])
+        # FLocVar
+        self.lv, self.lv_size, self.lv_align = struct_([("varname", P, P), ("startpc", I, 4),
+                                                        ("endpc", I, 4)])
+        # FProto
+        f = [("next", P, P), ("tt", 1, 1), ("marked", 1, 1)]
+        f += [(n, P, P) for n in ("k", "code", "p", "lineinfo", "locvars", "upvalues", "source")]
+        f += [(n, I, 4) for n in ("sizeupvalues", "sizek", "sizecode", "sizelineinfo", "sizep",
+                                  "sizelocvars", "linedefined", "lastlinedefined")]
+        f += [("gclist", P, P)]
+        f += [(n, 1, 1) for n in ("nups", "numparams", "is_vararg", "maxstacksize")]
+        self.p, self.p_size, self.p_align = struct_(f)
+
+
+def lua_hash(b, seed):
+    h = (seed ^ len(b)) & 0xFFFFFFFF
+    step = (len(b) >> 5) + 1
+    i = len(b)
+    while i >= step:
+        h ^= ((h << 5) + (h >> 2) + b[i - 1]) & 0xFFFFFFFF
+        h &= 0xFFFFFFFF
+        i -= step
+    return h
+
+
+def image_crc(img, size):
+    return zlib.crc32(img[:12] + b"\0" * 12 + img[24:size]) & 0xFFFFFFFF
+
+
+class Image:
+    def __init__(self, data):
+        self.b = data
+        if len(data) < 128 or data[:8] != MAGIC:
+            raise Bad("bad magic")
+        u32 = lambda o: struct.unpack_from("<I", data, o)[0]
+        h = {}
+        for name, off in (("version", 8), ("state", 12), ("crc", 16), ("crcpi", 20),
+                          ("buildid", 32), ("seed", 36), ("size", 48), ("time", 52),
+                          ("flags", 56), ("hdrsize", 60), ("nstrings", 64), ("nbuckets", 68),
+                          ("rostrt", 72), ("nmodules", 76), ("index", 80), ("nprotos", 84),
+                          ("protos", 88), ("data", 92), ("strings", 96), ("nfixed", 100),
+                          ("strip", 104)):
+            h[name] = u32(off)
+        h["base"] = struct.unpack_from("<Q", data, 40)[0]
+        abi = dict(zip(("ptrsize", "bigendian", "numtype", "numsize", "intsize", "sizetsize",
+                        "dblalign", "longsize"), data[24:32]))
+        h["abi"] = abi
+        self.h = h
+        if h["version"] != 1:
+            raise Bad("version %d" % h["version"])
+        if h["hdrsize"] != 128 or data[108:128] != b"\0" * 20:
+            raise Bad("header size / reserved bytes")
+        if h["state"] != 0:
+            raise Bad("install in progress (STATE %08x)" % h["state"])
+        if h["size"] > len(data) or h["size"] < 128:
+            raise Bad("size %d, file %d" % (h["size"], len(data)))
+        if image_crc(data, h["size"]) != h["crc"]:
+            raise Bad("CRC mismatch")
+        if h["flags"] & ~1:
+            raise Bad("unknown flags")
+        if (h["flags"] & 1) == 0 and h["base"] != 0:
+            raise Bad("position independent image with a base")
+        self.size = h["size"]
+        self.lo = Layout(abi)
+        self.end = "<>"[abi["bigendian"]]
+        self.base = h["base"] if h["flags"] & 1 else 0
+
+    # ---- scalar access in the target's byte order
+    def un(self, off, n, signed=False):
+        if off + n > self.size:
+            raise Bad("read past the end at %#x" % off)
+        v = int.from_bytes(self.b[off:off + n], "big" if self.end == ">" else "little")
+        if signed and v >= 1 << (8 * n - 1):
+            v -= 1 << (8 * n)
+        return v
+
+    def ptr(self, off):
+        p = self.un(off, self.lo.P)
+        if p == 0:
+            return 0
+        o = p - self.base
+        if o <= 0 or o >= self.size:
+            raise Bad("pointer %#x at %#x out of the image" % (p, off))
+        return o
+
+    def number(self, off):
+        t = self.h["abi"]["numtype"]
+        raw = self.b[off:off + self.lo.N]
+        if t == 0:
+            return struct.unpack(self.end + "d", raw)[0]
+        if t == 1:
+            return struct.unpack(self.end + "f", raw)[0]
+        return struct.unpack(self.end + "i", raw)[0]
+
+    # ---- strings
+    def string_at(self, off):
+        lo = self.lo
+        n = self.un(off + lo.str["len"], lo.Z)
+        return self.b[off + lo.str_size: off + lo.str_size + n]
+
+    def walk_strings(self):
+        lo, h = self.lo, self.h
+        nb = h["nbuckets"]
+        if nb == 0 or nb & (nb - 1):
+            raise Bad("NBUCKETS not a power of 2")
+        buckets = [self.ptr(h["rostrt"] + i * lo.P) for i in range(nb)]
+        off, strs, prev = h["strings"], {}, None
+        if off % lo.str_align:
+            raise Bad("STRINGS misaligned")
+        heads = {}
+        while off < self.size:
+            if self.un(off + lo.str["tt"], 1) != 4 or self.un(off + lo.str["marked"], 1) != 0xA4 \
+                    or self.un(off + lo.str["reserved"], 1) != 0:
+                raise Bad("bad string header at %#x" % off)
+            n = self.un(off + lo.str["len"], lo.Z)
+            s = self.b[off + lo.str_size: off + lo.str_size + n]
+            if len(s) != n or self.un(off + lo.str_size + n, 1) != 0:
+                raise Bad("bad string bytes at %#x" % off)
+            hs = self.un(off + lo.str["hash"], lo.I)
+            if hs != lua_hash(s, h["seed"]):
+                raise Bad("bad hash at %#x" % off)
+            key = (hs & (nb - 1), hs, n, s)
+            if prev is not None:
+                if key <= prev[1]:
+                    raise Bad("strings out of order at %#x" % off)
+                link = self.ptr(prev[0] + lo.str["next"])
+                if key[0] == prev[1][0]:
+                    if link != off:
+                        raise Bad("bad chain link at %#x" % prev[0])
+                elif link != 0:
+                    raise Bad("chain not ended at %#x" % prev[0])
+            if prev is None or key[0] != prev[1][0]:
+                heads[key[0]] = off
+            strs[off] = s
+            prev = (off, key)
+            off = align(off + lo.str_size + n + 1, lo.str_align)
+        if off != self.size:
+            raise Bad("strings do not end the image")
+        if prev is not None and self.ptr(prev[0] + lo.str["next"]) != 0:
+            raise Bad("last chain not ended")
+        for i, b in enumerate(buckets):
+            if b != heads.get(i, 0):
+                raise Bad("bucket %d head %#x, expected %#x" % (i, b, heads.get(i, 0)))
+        if len(strs) != h["nstrings"]:
+            raise Bad("NSTRINGS %d, found %d" % (h["nstrings"], len(strs)))
+        self.strs = strs
+        return strs
+
+    def sref(self, off):
+        o = self.ptr(off)
+        if o not in self.strs:
+            raise Bad("not a string pointer at %#x" % off)
+        return self.strs[o]
+
+    # ---- protos
+    def walk(self):
+        h, lo = self.h, self.lo
+        self.walk_strings()
+        if h["protos"] % lo.p_align or h["protos"] + h["nprotos"] * lo.p_size > h["data"] \
+                or h["data"] > h["strings"]:
+            raise Bad("bad section offsets")
+        used = [None] * h["nprotos"]
+
+        def proto_index(off, parent):
+            o = self.ptr(off)
+            if o < h["protos"] or (o - h["protos"]) % lo.p_size:
+                raise Bad("bad proto pointer at %#x" % off)
+            i = (o - h["protos"]) // lo.p_size
+            if i >= h["nprotos"] or i <= parent or used[i] is not None:
+                raise Bad("proto %d referenced badly at %#x" % (i, off))
+            used[i] = parent
+            return i
+
+        protos, cursor = [], h["data"]
+        for i in range(h["nprotos"]):
+            o = h["protos"] + i * lo.p_size
+            P = lo.p
+            g = lambda f: self.un(o + P[f], lo.I, signed=True)
+            if self.un(o + P["tt"], 1) != 9 or self.un(o + P["marked"], 1) != 0xA4 \
+                    or self.un(o + P["next"], lo.P) or self.un(o + P["gclist"], lo.P):
+                raise Bad("bad proto header %d" % i)
+            d = {"source": self.sref(o + P["source"]).decode("latin-1"),
+                 "linedefined": g("linedefined"), "nups": self.un(o + P["nups"], 1),
+                 "numparams": self.un(o + P["numparams"], 1), "children": [],
+                 "strings": [], "numbers": []}
+
+            def vec(field, n, esize, al):
+                nonlocal cursor
+                v = self.ptr(o + P[field])
+                if n < 0:
+                    raise Bad("negative size")
+                if n == 0:
+                    if v:
+                        raise Bad("non-NULL empty vector")
+                    return 0
+                if v < cursor or v % al or v + n * esize > h["strings"]:
+                    raise Bad("bad %s vector of proto %d" % (field, i))
+                cursor = v + n * esize
+                return v
+
+            nk, nc = g("sizek"), g("sizecode")
+            if nc <= 0:
+                raise Bad("empty code")
+            vec("code", nc, 4, 4)
+            kv = vec("k", nk, lo.val_size, lo.val_align)
+            for j in range(nk):
+                ko = kv + j * lo.val_size
+                tt = self.un(ko + lo.val["tt"], lo.I, signed=True)
+                if tt == 4:
+                    d["strings"].append(self.sref(ko + lo.val["value"]).decode("latin-1"))
+                elif tt == 3:
+                    d["numbers"].append(self.number(ko + lo.val["value"]))
+                elif tt == 1:
+                    if self.un(ko + lo.val["value"], lo.I) > 1:
+                        raise Bad("bad boolean")
+                elif tt != 0:
+                    raise Bad("bad constant type %d" % tt)
+            pv = vec("p", g("sizep"), lo.P, lo.P)
+            for j in range(g("sizep")):
+                d["children"].append(proto_index(pv + j * lo.P, i))
+            nli = g("sizelineinfo")
+            if nli not in (0, nc):
+                raise Bad("bad sizelineinfo")
+            vec("lineinfo", nli, lo.I, 4)
+            lv = vec("locvars", g("sizelocvars"), lo.lv_size, lo.lv_align)
+            d["locals"] = [self.sref(lv + j * lo.lv_size + lo.lv["varname"]).decode("latin-1")
+                           for j in range(g("sizelocvars"))]
+            nuv = g("sizeupvalues")
+            if nuv not in (0, d["nups"]):
+                raise Bad("bad sizeupvalues")
+            uv = vec("upvalues", nuv, lo.P, lo.P)
+            d["upvalues"] = [self.sref(uv + j * lo.P).decode("latin-1") for j in range(nuv)]
+            d["lines"] = nli
+            protos.append(d)
+        mods, prev = [], None
+        for m in range(h["nmodules"]):
+            e = h["index"] + m * 2 * lo.P
+            name = self.sref(e)
+            if prev is not None and name <= prev:
+                raise Bad("index out of order")
+            prev = name
+            root = proto_index(e + lo.P, -1)
+            if protos[root]["nups"] != 0:
+                raise Bad("module main with upvalues")
+            mods.append((name.decode("latin-1"), root))
+        if any(u is None for u in used):
+            raise Bad("unused protos")
+        self.protos, self.mods = protos, mods
+
+    def crcpi_check(self):
+        """Relocate an absolute image back to base 0: its CRC must be CRCPI."""
+        if self.base == 0:
+            return self.h["crc"] == self.h["crcpi"]
+        b = bytearray(self.b[:self.size])
+        lo, h = self.lo, self.h
+
+        def rel(off):
+            p = int.from_bytes(b[off:off + lo.P], "big" if self.end == ">" else "little")
+            if p:
+                b[off:off + lo.P] = (p - self.base).to_bytes(lo.P, "big" if self.end == ">" else "little")
+
+        for i in range(h["nbuckets"]):
+            rel(h["rostrt"] + i * lo.P)
+        for i in range(2 * h["nmodules"]):
+            rel(h["index"] + i * lo.P)
+        for off in self.strs:
+            rel(off + lo.str["next"])
+        for i in range(h["nprotos"]):
+            o = h["protos"] + i * lo.p_size
+            P = lo.p
+            g = lambda f: self.un(o + P[f], lo.I)
+            k = self.ptr(o + P["k"])
+            for j in range(g("sizek")):
+                if self.un(k + j * lo.val_size + lo.val["tt"], lo.I) == 4:
+                    rel(k + j * lo.val_size + lo.val["value"])
+            for field, n, step, extra in (("p", g("sizep"), lo.P, 0),
+                                          ("locvars", g("sizelocvars"), lo.lv_size, lo.lv["varname"]),
+                                          ("upvalues", g("sizeupvalues"), lo.P, 0)):
+                v = self.ptr(o + P[field])
+                for j in range(n):
+                    rel(v + j * step + extra)
+            for field in ("k", "code", "p", "lineinfo", "locvars", "upvalues", "source"):
+                rel(o + P[field])
+        b[40:48] = b"\0" * 8
+        b[56:60] = struct.pack("<I", h["flags"] & ~1)
+        return image_crc(bytes(b), self.size) == h["crcpi"]
+
+    def describe(self):
+        out = {"header": {k: v for k, v in self.h.items()},
+               "layout": {"fstring": [self.lo.str_size, self.lo.str_align],
+                          "fvalue": [self.lo.val_size, self.lo.val_align],
+                          "fproto": [self.lo.p_size, self.lo.p_align]},
+               "modules": {}, "strings": sorted(s.decode("latin-1") for s in self.strs.values())}
+        for name, root in self.mods:
+            todo, seen = [root], []
+            while todo:
+                i = todo.pop()
+                seen.append(i)
+                todo.extend(self.protos[i]["children"])
+            out["modules"][name] = {
+                "protos": len(seen),
+                "source": self.protos[root]["source"],
+                "strings": sorted(set(s for i in seen for s in self.protos[i]["strings"])),
+                "numbers": [n for i in sorted(seen) for n in self.protos[i]["numbers"]],
+                "locals": sorted(set(s for i in seen for s in self.protos[i]["locals"])),
+                "lines": sum(self.protos[i]["lines"] for i in seen)}
+        return out
+
+
+def main():
+    args = sys.argv[1:]
+    if not args:
+        print(__doc__)
+        return 2
+    try:
+        img = Image(open(args[0], "rb").read())
+        img.walk()
+        if not img.crcpi_check():
+            raise Bad("CRCPI does not match the position-independent form")
+    except (Bad, struct.error, IndexError, KeyError) as e:
+        print("%s: invalid image: %s" % (args[0], e))
+        return 1
+    d = img.describe()
+    if "--json" in args:
+        print(json.dumps(d, indent=1, sort_keys=True))
+        return 0
+    h = d["header"]
+    print("%s: version %d, %d-bit %s-endian, %s numbers, %s, %d bytes, CRC %08x" % (
+        args[0], h["version"], 8 * h["abi"]["ptrsize"], "big" if h["abi"]["bigendian"] else "little",
+        NUMNAMES.get(h["abi"]["numtype"], "?"),
+        "absolute at %#x" % h["base"] if h["flags"] & 1 else "position independent",
+        h["size"], h["crc"]))
+    print("  %d modules, %d protos, %d strings (%d from the runtime), %d buckets" % (
+        h["nmodules"], h["nprotos"], h["nstrings"], h["nfixed"], h["nbuckets"]))
+    if "--modules" in args:
+        for name, m in sorted(d["modules"].items()):
+            print("  %-20s %3d protos, %3d strings, source %s" % (name, m["protos"],
+                                                                  len(m["strings"]), m["source"]))
+    if "--strings" in args:
+        for s in d["strings"]:
+            print("  %r" % s)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Format test: images for every target and strip level, checked by the independent decoder.
+
+For host, le32-double, le32-float and le32-int (the last two need flashluac-float/-int, built by
+the lfs-tools target), strip levels 0/1/2, position independent and absolute (-a): flashluac -f
+builds an image of test modules; decode.py (written from docs/image-format.md) parses it, checks
+header, CRC, CRCPI, ROstrt, index and protos; then this script checks the decoded contents:
+module names, string and number constants per module (number semantics of the target: 7/2 is
+3.5 or 3), the runtime's fixed strings, strip levels, ABI bytes, base address, and that the
+same inputs give the same bytes (reproducible with SOURCE_DATE_EPOCH).
+
+    run_format.py --flashlua B --flashluac C
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import decode  # noqa: E402
+
+MODS = {
+    "fmt_alpha": """local M = { name = "fmt_alpha_constant", pi = 3.25, half = 7 / 2, neg = -7 }
+local function helper(a, b) local sum = a + b return sum * 2 end
+function M.f(x) return helper(x, 1), "fmt_alpha_inner" end
+M.t = { true, false, nil, 42, "fmt_shared_string" }
+return M
+""",
+    "fmt_beta": """local shared = "fmt_shared_string"
+local up = 10
+return function(...) local n = select('#', ...) up = up + n return shared, up, 65536 end
+""",
+    "fmt.dotted": """return "fmt_dotted_module" """,
+}
+FIXED = ["print", "setmetatable", "__index", "while", "function", "table", "insert", "getstrings",
+         "LFS", "not enough memory", "_G", "_VERSION"]
+
+
+def check(c, msg):
+    if not c:
+        raise AssertionError(msg)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--flashlua", required=True)
+    ap.add_argument("--flashluac", required=True)
+    a = ap.parse_args()
+    tmp = tempfile.mkdtemp(prefix="flashlua-lfsfmt-")
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+    failures = 0
+    try:
+        files = []
+        for name, src in MODS.items():
+            p = os.path.join(tmp, name + ".lua")
+            with open(p, "w") as f:
+                f.write(src)
+            files.append(p)
+        targets = ["host", "le32-double", "le32-float", "le32-int"]
+        have = os.path.dirname(os.path.abspath(a.flashluac))
+        for t in targets:
+            if t in ("le32-float", "le32-int"):
+                exe = os.path.join(have, "flashluac-" + t.split("-")[1])
+                if not os.path.exists(exe):
+                    print("SKIP %s: %s not built (cmake --build <dir> --target lfs-tools)" % (t, exe))
+                    continue
+            for strip in (0, 1, 2):
+                for absolute in (None, "0x08040000"):
+                    img = os.path.join(tmp, "%s-%d-%s.img" % (t, strip, absolute or "pi"))
+                    cmd = [a.flashluac, "-f", "-T", t, "-S", str(strip), "-o", img]
+                    if absolute:
+                        cmd += ["-a", absolute]
+                    p = subprocess.run(cmd + files, env=env, capture_output=True, text=True)
+                    tag = "%s -S %d%s" % (t, strip, " -a " + absolute if absolute else "")
+                    try:
+                        check(p.returncode == 0, "flashluac failed: " + p.stderr)
+                        data = open(img, "rb").read()
+                        im = decode.Image(data)
+                        im.walk()
+                        check(im.crcpi_check(), "CRCPI")
+                        d = im.describe()
+                        h = d["header"]
+                        numtype = {"host": 0, "le32-double": 0, "le32-float": 1, "le32-int": 2}[t]
+                        check(h["abi"]["numtype"] == numtype, "number type")
+                        if t != "host":
+                            check(h["abi"]["ptrsize"] == 4 and h["abi"]["bigendian"] == 0 and
+                                  h["abi"]["dblalign"] == 8, "le32 ABI bytes")
+                            check(d["layout"]["fproto"] == [76, 4], "le32 FProto layout")
+                        check(h["time"] == 1700000000, "SOURCE_DATE_EPOCH time stamp")
+                        check(h["strip"] == strip, "strip field")
+                        if absolute:
+                            check(h["flags"] & 1 and h["base"] == int(absolute, 16), "base")
+                        else:
+                            check(h["flags"] == 0 and h["base"] == 0 and h["crc"] == h["crcpi"], "PI")
+                        mods = d["modules"]
+                        check(sorted(mods) == sorted(MODS), "module names %s" % sorted(mods))
+                        al = mods["fmt_alpha"]
+                        check(al["source"] == "@" + files[0], "source %s" % al["source"])
+                        for s in ("fmt_alpha_constant", "fmt_alpha_inner", "fmt_shared_string"):
+                            check(s in al["strings"], "constant %s" % s)
+                        check("fmt_shared_string" in mods["fmt_beta"]["strings"], "beta constant")
+                        check(d["strings"].count("fmt_shared_string") == 1, "dedup across modules")
+                        nums = al["numbers"]
+                        check(3.25 in nums if numtype != 2 else True, "3.25")
+                        check((3.5 if numtype != 2 else 3) in nums, "7/2 folded with the target's numbers: %r" % nums)
+                        check(-7 in nums and 42 in nums, "numbers %r" % nums)
+                        for s in FIXED:
+                            check(s in d["strings"], "fixed string %r" % s)
+                        check(h["nfixed"] > 100, "fixed strings counted")
+                        locs = al["locals"]
+                        check(("sum" in locs) == (strip == 0), "locals at -S %d: %r" % (strip, locs))
+                        check((al["lines"] > 0) == (strip < 2), "line info at -S %d" % strip)
+                        # reproducible
+                        img2 = img + ".again"
+                        cmd2 = [x if x != img else img2 for x in cmd]
+                        subprocess.run(cmd2 + files, env=env, check=True)
+                        check(open(img2, "rb").read() == data, "same inputs, same bytes")
+                        print("ok   %s: %d bytes, %d strings" % (tag, h["size"], h["nstrings"]))
+                    except (AssertionError, decode.Bad, OSError) as e:
+                        failures += 1
+                        print("FAIL %s: %s" % (tag, e))
+        # the decoder rejects a corrupted image (sanity of the decoder itself)
+        img = os.path.join(tmp, "host-0-pi.img")
+        data = bytearray(open(img, "rb").read())
+        data[len(data) - 3] ^= 1
+        try:
+            decode.Image(bytes(data)).walk()
+            failures += 1
+            print("FAIL decoder accepted a corrupted image")
+        except decode.Bad:
+            print("ok   decoder rejects a corrupted image")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print("%s" % ("all ok" if failures == 0 else "%d failures" % failures))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

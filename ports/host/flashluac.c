@@ -361,11 +361,12 @@ static int lfs_compile(lua_State *L) {
     printf("%s: %lu bytes for target %s%s\n", lo.output, (unsigned long)len, lo.target,
            lo.base ? " (absolute)" : "");
     printf("  modules  %lu:", (unsigned long)st.nmodules);
-    for (i = 0; i < j->argc; i++) {
+    for (i = 0; i < j->argc && i < 12; i++) {
       module_name(L, j->argv[i]);
       printf(" %s", lua_tostring(L, -1));
       lua_pop(L, 1);
     }
+    if (j->argc > 12) printf(" ... (%d more)", j->argc - 12);
     printf("\n  protos   %lu, %lu instructions, %lu constants\n", (unsigned long)st.nprotos,
            (unsigned long)st.ninstr, (unsigned long)st.nconst);
     printf("  strings  %lu (%lu of them the runtime's own), %lu bytes\n", (unsigned long)st.nstrings,
@@ -377,9 +378,13 @@ static int lfs_compile(lua_State *L) {
            (unsigned long)st.protos, (unsigned long)st.code, (unsigned long)st.consts,
            (unsigned long)st.nested, (unsigned long)st.lineinfo, (unsigned long)st.locvars,
            (unsigned long)st.upvalues, (unsigned long)st.strings, (unsigned long)st.padding);
+    printf("  runtime  %lu bytes for the runtime's own strings (not used by the modules)\n",
+           (unsigned long)st.fixedonly);
     printf("  luac5.1 -s of the same modules: %lu bytes (this host), %lu bytes (target sizes);"
-           " image/luac = %.2f\n", (unsigned long)luac_host, (unsigned long)st.luac_target,
-           st.luac_target ? (double)len / (double)st.luac_target : 0.0);
+           " image/luac = %.2f (%.2f without the runtime's strings)\n", (unsigned long)luac_host,
+           (unsigned long)st.luac_target,
+           st.luac_target ? (double)len / (double)st.luac_target : 0.0,
+           st.luac_target ? (double)(len - st.fixedonly) / (double)st.luac_target : 0.0);
   }
   free(img);
   lfs_writer_free(w);

@@ -16,21 +16,30 @@ unsigned int flS_hash(const char *s, size_t l, unsigned int seed) {
   return h;
 }
 
+/* Bucket arrays come straight from the allocator: a bigger or smaller string table is only
+** an optimisation, so failing to get one is not an error (except for the very first one). */
+static FGCObj **newbuckets(lua_State *L, int n) {
+  FGlobal *g = G(L);
+  size_t bytes = (size_t)n * sizeof(FGCObj *);
+  void *b = (*g->frealloc)(g->ud, NULL, 0, bytes);
+  if (b == NULL && !g->gcbusy && !g->gcemergency) {
+    flC_emergency(L);
+    b = (*g->frealloc)(g->ud, NULL, 0, bytes);
+  }
+  if (b != NULL) g->totalbytes += bytes;
+  return fl_cast(FGCObj **, b);
+}
+
 void flS_resize(lua_State *L, int newsize) {
   FGlobal *g = G(L);
   FStrTab *tb = &g->strt;
   FGCObj **nh;
   int i;
   if (g->gcstate == GCSsweepstring) return;   /* the sweep walks the buckets by index */
-  if (newsize < tb->size) {
-    /* shrinking is an optimisation run by the collector: on failure keep the old table
-    ** rather than throwing from inside the collector */
-    size_t bytes = (size_t)newsize * sizeof(FGCObj *);
-    nh = fl_cast(FGCObj **, (*g->frealloc)(g->ud, NULL, 0, bytes));
-    if (nh == NULL) return;
-    g->totalbytes += bytes;
-  } else {
-    nh = flM_newvector(L, newsize, FGCObj *);
+  nh = newbuckets(L, newsize);
+  if (nh == NULL) {
+    if (tb->size == 0) flD_throw(L, LUA_ERRMEM);
+    return;
   }
   for (i = 0; i < newsize; i++) nh[i] = NULL;
   for (i = 0; i < tb->size; i++) {   /* move every string to its new bucket */
@@ -67,8 +76,10 @@ FString *flS_newlstr(lua_State *L, const char *str, size_t l) {
     if (rt != NULL && (ts = rt->find(rt, str, l, h)) != NULL) return ts;
   }
   if (l > FL_MAX_SIZET - sizeof(FString) - 1) flM_toobig(L);
-  /* grow first: the new string is not anchored, so no allocation may follow it */
-  if (tb->nuse >= (lu_int32)tb->size && tb->size <= FL_MAX_INT / 2)
+  /* grow first: the new string is not anchored, so no allocation may follow it. (If growing
+  ** fails, the table just gets fuller; retry every 64 strings, not at each one.) */
+  if (tb->nuse >= (lu_int32)tb->size && (tb->nuse - (lu_int32)tb->size) % 64 == 0 &&
+      tb->size <= FL_MAX_INT / 2)
     flS_resize(L, tb->size * 2);
   ts = fl_cast(FString *, flM_malloc(L, fl_sizestring(l)));
   ts->tsv.tt = LUA_TSTRING;

@@ -355,7 +355,8 @@ static void traceexec(lua_State *L, const Instr *pc, int count) {
     FProto *p = fl_ci_func(L->ci)->l.p;
     int npc = fl_pcRel(pc, p);
     int newline = fl_getline(p, npc);
-    if (npc == 0 || pc <= oldpc || newline != fl_getline(p, fl_pcRel(oldpc, p)))
+    int oldnpc = fl_pcRel(oldpc, p);       /* -1 if no instruction ran yet */
+    if (npc == 0 || pc <= oldpc || oldnpc < 0 || newline != fl_getline(p, oldnpc))
       flD_callhook(L, LUA_HOOKLINE, newline);
   }
 }

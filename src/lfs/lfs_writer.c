@@ -22,7 +22,8 @@ struct LfsWriter {
   LfsWriterOpts o;
   LfsLayout lo;
   const FString **strs;       /* every string, in insertion order */
-  uint32_t nstr, capstr, nfixed;
+  unsigned char *used;        /* per string: referenced by a module */
+  uint32_t nstr, capstr, capused, nfixed;
   uint32_t *set;              /* open addressing: string pointer -> index + 1 */
   uint32_t setcap;
   uint64_t *stroff;           /* image offset of strs[i] */
@@ -90,7 +91,7 @@ LfsWriter *lfs_writer_new(lua_State *L, const LfsWriterOpts *o) {
 
 void lfs_writer_free(LfsWriter *w) {
   if (w == NULL) return;
-  free(w->strs); free(w->set); free(w->stroff); free(w->mods); free(w->protos); free(w->pv);
+  free(w->strs); free(w->used); free(w->set); free(w->stroff); free(w->mods); free(w->protos); free(w->pv);
   free(w);
 }
 
@@ -138,6 +139,16 @@ static int modcmp(const void *a, const void *b) {
   return namecmp(((const Mod *)a)->name, ((const Mod *)b)->name);
 }
 
+/* a string referenced by a module */
+static int usestr(LfsWriter *w, const FString *s) {
+  long i = addstr(w, s);
+  uint32_t old = w->capused;
+  if (i < 0 || !grow((void **)&w->used, &w->capused, (uint32_t)i + 1, 1)) return 0;
+  if (w->capused > old) memset(w->used + old, 0, w->capused - old);
+  w->used[i] = 1;
+  return 1;
+}
+
 /* what the strip level keeps */
 #define KEEP_LINES(w)  ((w)->strip < 2)
 #define KEEP_NAMES(w)  ((w)->strip < 1)
@@ -147,14 +158,14 @@ static int addproto(LfsWriter *w, const FProto *f) {
   int i;
   if (!grow((void **)&w->protos, &w->capproto, w->nproto + 1, sizeof *w->protos)) return 0;
   w->protos[w->nproto++] = f;
-  if (addstr(w, f->source) < 0) return 0;
+  if (!usestr(w, f->source)) return 0;
   for (i = 0; i < f->sizek; i++)
-    if (fl_isstr(&f->k[i]) && addstr(w, fl_strv(&f->k[i])) < 0) return 0;
+    if (fl_isstr(&f->k[i]) && !usestr(w, fl_strv(&f->k[i]))) return 0;
   if (KEEP_NAMES(w)) {
     for (i = 0; i < f->sizelocvars; i++)
-      if (addstr(w, f->locvars[i].varname) < 0) return 0;
+      if (!usestr(w, f->locvars[i].varname)) return 0;
     for (i = 0; i < f->sizeupvalues; i++)
-      if (addstr(w, f->upvalues[i]) < 0) return 0;
+      if (!usestr(w, f->upvalues[i])) return 0;
   }
   for (i = 0; i < f->sizep; i++)
     if (!addproto(w, f->p[i])) return 0;
@@ -244,7 +255,7 @@ int lfs_writer_finish(LfsWriter *w, unsigned char **out, size_t *outlen, LfsStat
       return 0;
     }
   for (i = 0; i < w->nmod; i++) {
-    if (addstr(w, w->mods[i].name) < 0 || !addproto(w, w->mods[i].main)) goto oom;
+    if (!usestr(w, w->mods[i].name) || !addproto(w, w->mods[i].main)) goto oom;
     st->luac_target += 12 + luacsize(lo, w->mods[i].main);
   }
   /* ROstrt: a power of 2 buckets, 1 to 2 strings per bucket */
@@ -288,8 +299,11 @@ int lfs_writer_finish(LfsWriter *w, unsigned char **out, size_t *outlen, LfsStat
   off = strings;
   for (i = 0; i < w->nstr; i++) {
     const FString *s = order[i];
-    w->stroff[*setslot(w, s) - 1] = off;
+    uint32_t si = *setslot(w, s) - 1;
+    w->stroff[si] = off;
     st->strings += lo->str_size + s->tsv.len + 1;
+    if (si >= w->capused || !w->used[si])   /* only the runtime uses it */
+      st->fixedonly += lfs_alignup(lo->str_size + s->tsv.len + 1, lo->str_align) + lo->ptr / 2;
     off = lfs_alignup(off + lo->str_size + s->tsv.len + 1, lo->str_align);
   }
   size = off;

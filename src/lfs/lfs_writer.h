@@ -21,6 +21,7 @@ typedef struct LfsStats {
   uint32_t nmodules, nprotos, nstrings, nfixed, nconst, ninstr;
   size_t header, rostrt, index, protos, code, consts, nested, lineinfo, locvars, upvalues;
   size_t strings, padding, size;
+  size_t fixedonly;     /* bytes (strings + a bucket share) used only by the runtime's strings */
   size_t luac_target;   /* `luac5.1 -s` bytes of the modules for the target's int/size_t/number */
 } LfsStats;
 

@@ -101,6 +101,12 @@ def main():
         r = run([fl, "--flash", "t2.flash", "--flash-size", "64K", "--lfs-install", "good.img",
                  "-e", "print(node.LFS.config.size, require('climod').add(1, 1))"])
         ok(r.stdout == "65536\t2\n", "install then run, --flash-size", r.stdout + r.stderr)
+        for addr in ("0x60000000", "0x12340000"):   # absolute images: for this base, and another
+            r = run([flc, "-f", "-a", addr, "-o", "abs.img", "climod.lua"])
+            r2 = run([fl, "--flash", "a.flash", "--lfs-install", "abs.img", "-e",
+                      "print(require('climod').add(1, 2), node.LFS.config.base == 0x60000000)"])
+            ok(r.returncode == 0 and r2.stdout == "3\ttrue\n", "absolute image -a %s installs" % addr,
+               r.stderr + r2.stdout + r2.stderr)
         # RAM at start: the runtime's strings are in flash
         cnt = "collectgarbage() print(collectgarbage('count'))"
         without = float(run([fl, "-e", cnt]).stdout)

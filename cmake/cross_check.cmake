@@ -1,23 +1,30 @@
-# Compiles src/core and src/lib for a Cortex-M3 with -Wall -Wextra -Werror, archives them, and
-# prints the text+data size (arm-none-eabi-size). Invoked by ctest: cmake -DCC=.. -DSRC=.. -DOUT=.. -P
-file(GLOB srcs ${SRC}/src/core/*.c ${SRC}/src/lib/*.c ${SRC}/src/lfs/*.c)
+# Compiles src/core, src/lib and src/lfs for a Cortex-M3 with -Wall -Wextra -Werror and prints
+# the text+data size (arm-none-eabi-size) of each part. Invoked by ctest:
+#   cmake -DCC=arm-none-eabi-gcc -DSRC=<source dir> -DOUT=<dir> -P cross_check.cmake
 file(MAKE_DIRECTORY ${OUT})
-set(objs)
-foreach(s ${srcs})
-  get_filename_component(n ${s} NAME_WE)
-  execute_process(COMMAND ${CC} -std=c99 -Wall -Wextra -Werror -mcpu=cortex-m3 -mthumb -Os
-                          -ffunction-sections -fdata-sections
-                          -I${SRC}/include -I${SRC}/src/core -I${SRC}/src/lib -I${SRC}/src/lfs
-                          ${EXTRA} -c ${s} -o ${OUT}/${n}.o
-                  RESULT_VARIABLE rc)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "cross-compile failed: ${s}")
-  endif()
-  if(NOT n STREQUAL "lfs_writer")   # the image writer is a host tool (flashluac -f): not counted
+string(REGEX REPLACE "gcc$" "size" SIZE ${CC})
+set(all_total 0)
+foreach(part core lib lfs)
+  file(GLOB srcs ${SRC}/src/${part}/*.c)
+  set(objs)
+  foreach(s ${srcs})
+    get_filename_component(n ${s} NAME_WE)
+    execute_process(COMMAND ${CC} -std=c99 -Wall -Wextra -Werror -mcpu=cortex-m3 -mthumb -Os
+                            -ffunction-sections -fdata-sections
+                            -I${SRC}/include -I${SRC}/src/core -I${SRC}/src/lib -I${SRC}/src/lfs
+                            ${EXTRA} -c ${s} -o ${OUT}/${n}.o
+                    RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "cross-compile failed: ${s}")
+    endif()
     list(APPEND objs ${OUT}/${n}.o)
+  endforeach()
+  if(objs)
+    execute_process(COMMAND ${SIZE} -t ${objs} OUTPUT_VARIABLE out)
+    string(REGEX MATCH "[ \t]*([0-9]+)[ \t]+([0-9]+)[ \t]+([0-9]+)[^\n]*\\(TOTALS\\)" tot "${out}")
+    math(EXPR sum "${CMAKE_MATCH_1} + ${CMAKE_MATCH_2}")
+    math(EXPR all_total "${all_total} + ${sum}")
+    message("src/${part}: text=${CMAKE_MATCH_1} data=${CMAKE_MATCH_2} bss=${CMAKE_MATCH_3}")
   endif()
 endforeach()
-string(REGEX REPLACE "gcc$" "size" SIZE ${CC})
-execute_process(COMMAND ${SIZE} -t ${objs} OUTPUT_VARIABLE out)
-string(REGEX MATCH "[ \t]*([0-9]+)[ \t]+([0-9]+)[ \t]+([0-9]+)[^\n]*\\(TOTALS\\)" tot "${out}")
-message("cross-compiled ${CC}: text=${CMAKE_MATCH_1} data=${CMAKE_MATCH_2} bss=${CMAKE_MATCH_3} bytes")
+message("cross-compiled with ${CC}: text+data of core+lib+lfs = ${all_total} bytes")

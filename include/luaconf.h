@@ -59,11 +59,15 @@
 #define LUAI_GCMUL          200
 #define LUAI_MAXCALLS       20000
 #define LUAI_MAXCSTACK      8000
+#ifndef LUAI_MAXCCALLS      /* a port with a small C stack lowers it (-D) */
 #define LUAI_MAXCCALLS      200
+#endif
 #define LUAI_MAXVARS        200
 #define LUAI_MAXUPVALUES    60
 #define LUA_MINSTACK        20
+#ifndef LUAL_BUFFERSIZE     /* a luaL_Buffer lives on the C stack: ports may lower it */
 #define LUAL_BUFFERSIZE     ((int)BUFSIZ)
+#endif
 #define LUAI_BITSINT        32
 #define LUA_COMPAT_GETN     0
 #define LUA_COMPAT_VARARG   1

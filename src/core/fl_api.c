@@ -40,6 +40,7 @@ static FValue *index2adr(lua_State *L, int idx) {
     case LUA_REGISTRYINDEX: return fl_registry(L);
     case LUA_ENVIRONINDEX: {
       FClosure *func = fl_curr_func(L);
+      if (func->c.env == NULL) return fl_gt(L);   /* read-only C function: the globals */
       fl_settab(L, &L->env, func->c.env);
       return &L->env;
     }
@@ -57,7 +58,8 @@ static FValue *index2adr(lua_State *L, int idx) {
 static FTable *getcurrenv(lua_State *L) {
   if (L->ci == L->base_ci)
     return fl_tabv(fl_gt(L));
-  return fl_curr_func(L)->c.env;
+  /* a read-only C function (FL_ROM) has no environment: it uses the thread's globals */
+  return fl_curr_func(L)->c.env != NULL ? fl_curr_func(L)->c.env : fl_tabv(fl_gt(L));
 }
 
 static void checkwritable(lua_State *L, FTable *t) {
@@ -421,7 +423,10 @@ LUA_API void lua_getfield(lua_State *L, int idx, const char *k) {
 LUA_API void lua_rawget(lua_State *L, int idx) {
   StkId t = index2adr(L, idx);
   fl_apicheck(L, fl_istab(t));
-  fl_setobj(L, L->top - 1, flH_get(fl_tabv(t), L->top - 1));
+  if (flH_hasoverlay(L, fl_tabv(t)))
+    fl_setobj(L, L->top - 1, flH_roget(L, fl_tabv(t), L->top - 1))
+  else
+    fl_setobj(L, L->top - 1, flH_get(fl_tabv(t), L->top - 1));
 }
 
 LUA_API void lua_rawgeti(lua_State *L, int idx, int n) {
@@ -429,7 +434,13 @@ LUA_API void lua_rawgeti(lua_State *L, int idx, int n) {
   api_room(L);
   o = index2adr(L, idx);
   fl_apicheck(L, fl_istab(o));
-  fl_setobj(L, L->top, flH_getnum(fl_tabv(o), n));
+  if (flH_hasoverlay(L, fl_tabv(o))) {
+    FValue k;
+    fl_setnum(&k, fl_castnum(n));
+    fl_setobj(L, L->top, flH_roget(L, fl_tabv(o), &k));
+  }
+  else
+    fl_setobj(L, L->top, flH_getnum(fl_tabv(o), n));
   L->top++;
 }
 
@@ -465,7 +476,10 @@ LUA_API void lua_getfenv(lua_State *L, int idx) {
   o = index2adr(L, idx);
   api_checkvalid(L, o);
   switch (fl_ttype(o)) {
-    case LUA_TFUNCTION: fl_settab(L, L->top, fl_clv(o)->c.env); break;
+    case LUA_TFUNCTION:   /* no environment (read-only C function): the globals */
+      if (fl_clv(o)->c.env == NULL) fl_setobj(L, L->top, fl_gt(L))
+      else fl_settab(L, L->top, fl_clv(o)->c.env);
+      break;
     case LUA_TUSERDATA: fl_settab(L, L->top, fl_udv(o)->uv.env); break;
     case LUA_TTHREAD: fl_setobj(L, L->top, fl_gt(fl_thv(o))); break;
     default: fl_setnil(L->top); break;
@@ -503,7 +517,11 @@ LUA_API void lua_rawset(lua_State *L, int idx) {
   t = index2adr(L, idx);
   fl_apicheck(L, fl_istab(t));
   h = fl_tabv(t);
-  checkwritable(L, h);
+  if (flC_isro(fl_obj2gco(h))) {
+    flH_roset(L, h, L->top - 2, L->top - 1);   /* overlay, or "attempt to write..." */
+    L->top -= 2;
+    return;
+  }
   fl_setobj(L, flH_set(L, h, L->top - 2), L->top - 1);
   flC_barriert(L, h, L->top - 1);
   L->top -= 2;
@@ -516,7 +534,13 @@ LUA_API void lua_rawseti(lua_State *L, int idx, int n) {
   o = index2adr(L, idx);
   fl_apicheck(L, fl_istab(o));
   h = fl_tabv(o);
-  checkwritable(L, h);
+  if (flC_isro(fl_obj2gco(h))) {
+    FValue k;
+    fl_setnum(&k, fl_castnum(n));
+    flH_roset(L, h, &k, L->top - 1);   /* overlay, or "attempt to write..." */
+    L->top--;
+    return;
+  }
   fl_setobj(L, flH_setnum(L, h, n), L->top - 1);
   flC_barriert(L, h, L->top - 1);
   L->top--;
@@ -566,7 +590,10 @@ LUA_API int lua_setfenv(lua_State *L, int idx) {
   fl_apicheck(L, fl_istab(L->top - 1));
   e = fl_tabv(L->top - 1);
   switch (fl_ttype(o)) {
-    case LUA_TFUNCTION: fl_clv(o)->c.env = e; break;
+    case LUA_TFUNCTION:
+      if (flC_isro(fl_gcv(o))) res = 0;   /* a read-only C function keeps no environment */
+      else fl_clv(o)->c.env = e;
+      break;
     case LUA_TUSERDATA: fl_udv(o)->uv.env = e; break;
     case LUA_TTHREAD: fl_settab(L, fl_gt(fl_thv(o)), e); break;
     default: res = 0; break;
@@ -724,7 +751,8 @@ LUA_API int lua_next(lua_State *L, int idx) {
   api_room(L);
   t = index2adr(L, idx);
   fl_apicheck(L, fl_istab(t));
-  more = flH_next(L, fl_tabv(t), L->top - 1);
+  more = flH_hasoverlay(L, fl_tabv(t)) ? flH_ronext(L, fl_tabv(t), L->top - 1)
+                                       : flH_next(L, fl_tabv(t), L->top - 1);
   if (more)
     L->top++;
   else

@@ -371,6 +371,7 @@ typedef struct FGlobal {
   FString *tmname[TM_N];  /* metamethod names */
   unsigned int seed;      /* string hash seed; 0 gives 5.1's hash (see docs/image-format.md) */
   void *userdata;         /* for the port / the flash store */
+  struct FTable *rooverlay; /* read-only table -> RAM overlay of its patched keys, or NULL */
 } FGlobal;
 
 /* call information: one per active function */
@@ -564,6 +565,14 @@ int flH_next(lua_State *L, FTable *t, StkId key);   /* "invalid key to 'next'" *
 int flH_getn(FTable *t);                 /* a border, 5.1's binary search rule */
 FNode *flH_mainposition(const FTable *t, const FValue *key);
 extern const FNode flH_dummynode_;       /* shared empty node part */
+/* Writable view of read-only tables (monkey-patching, docs/ram-at-rest.md): a write goes into a
+** RAM overlay table, found in G->rooverlay, that reads consult first. Only needed once
+** G->rooverlay != NULL, i.e. after the first write into any read-only table. */
+const FValue *flH_roget(lua_State *L, FTable *t, const FValue *key);
+void flH_roset(lua_State *L, FTable *t, const FValue *key, const FValue *val);
+int flH_ronext(lua_State *L, FTable *t, StkId key);
+#define FL_ROPATCH 0x80   /* in FTable.flags of a compiled-in read-only table: writable by overlay */
+#define flH_hasoverlay(L, t) (flC_isro(fl_obj2gco(t)) && G(L)->rooverlay != NULL)
 
 /* ---- fl_func.c (flF_): protos, closures, upvalues ------------------------------- */
 FProto *flF_newproto(lua_State *L);

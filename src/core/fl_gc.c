@@ -75,6 +75,7 @@ static void reallymarkobject(FGlobal *g, FGCObj *o) {
 static void markmt(FGlobal *g) {
   int i;
   for (i = 0; i <= LUA_TTHREAD; i++) markobject(g, g->mt[i]);
+  markobject(g, g->rooverlay);   /* overlays of patched read-only tables */
 }
 
 /* mark the userdata waiting for finalization (they must survive until their __gc ran) */

@@ -93,9 +93,10 @@ void flX_syntaxerror(FLexState *ls, const char *msg) {
 ** function being compiled (as key, with value true; constants have a number there). */
 FString *flX_newstring(FLexState *ls, const char *s, size_t l) {
   lua_State *L = ls->L;
-  FString *ts = flS_newlstr(L, s, l);
+  FString *ts;
   FValue *o;
-  flD_checkstack(L, 1);
+  flD_checkstack(L, 1);              /* (may allocate: before ts exists) */
+  ts = flS_newlstr(L, s, l);
   fl_setstr(L, L->top, ts);        /* anchor it while the table may grow */
   L->top++;
   o = flH_setstr(L, ls->fs->h, ts);

@@ -306,8 +306,9 @@ static void pushclosure(FLexState *ls, FFuncState *func, FExpDesc *v) {
 FProto *flY_parser(lua_State *L, FZio *z, FMbuf *buff, const char *name) {
   FLexState ls;
   FFuncState fs;
-  FString *src = flS_new(L, name);
+  FString *src;
   flD_checkstack(L, 1);
+  src = flS_new(L, name);
   fl_setstr(L, L->top, src);          /* anchored until the main proto refers to it */
   L->top++;
   ls.buff = buff;

@@ -5,6 +5,9 @@
 ** collected (FL_SFIXEDBIT) and is the last element of rootgc; all userdata follow it.
 */
 #include "fl_core.h"
+#if defined(FL_ROM)
+#include "fl_rom.h"
+#endif
 
 typedef struct FLG {
   lua_State l;
@@ -128,6 +131,10 @@ lua_State *flE_newstate(lua_Alloc f, void *ud, const FROStrTab *store) {
   g->strt.hash = NULL;
   for (i = 0; i < FL_NROSTRTAB; i++) g->rostrt[i] = NULL;
   g->rostrt[1] = store;
+#if defined(FL_ROM)
+  g->rostrt[0] = &flR_strtab;   /* the fixed strings compiled in (tools/genrom.py) */
+#endif
+  g->rooverlay = NULL;
   fl_setnil(fl_registry(L));
   flZ_initbuffer(L, &g->buff);
   g->panic = NULL;

@@ -137,7 +137,7 @@ static FValue *arrayslot(const FTable *h, lua_Number n) {
 }
 
 /* Raw read with the cheap cases first (string keys, array part). */
-static const FValue *rawget(FTable *h, const FValue *key) {
+static const FValue *rawget_(FTable *h, const FValue *key) {
   if (fl_isstr(key))
     return flH_getstr(h, fl_strv(key));
   if (fl_isnum(key)) {
@@ -147,6 +147,10 @@ static const FValue *rawget(FTable *h, const FValue *key) {
   }
   return flH_get(h, key);
 }
+
+/* a patched read-only table (fl_rotab.c) is read through its overlay; `L` is in scope at
+** every use */
+#define rawget(h, key) (fl_unlikely(flH_hasoverlay(L, h)) ? flH_roget(L, h, key) : rawget_(h, key))
 
 void flV_gettable(lua_State *L, const FValue *t, FValue *key, StkId val) {
   int loop;
@@ -185,8 +189,10 @@ void flV_settable(lua_State *L, const FValue *t, FValue *key, StkId val) {
       if (flC_isro(fl_obj2gco(h))) {
         /* a read-only table can only forward new keys to its __newindex */
         if (!fl_isnil(rawget(h, key)) ||
-            (tm = fl_fasttm(L, h->metatable, TM_NEWINDEX)) == NULL)
-          readonlyerror(L);
+            (tm = fl_fasttm(L, h->metatable, TM_NEWINDEX)) == NULL) {
+          flH_roset(L, h, key, val);       /* overlay, or "attempt to write..." */
+          return;
+        }
       }
       else {
         /* as in 5.1, the key is created before __newindex is looked at */

@@ -10,6 +10,7 @@
 #include "lua.h"
 #include "lauxlib.h"
 #include "lualib.h"
+#include "fl_romlib.h"
 
 /* print's output channel; a port may redirect it to its console */
 #ifndef fl_writestring
@@ -535,7 +536,20 @@ static void set_with_upvalue(lua_State *L, const char *name, lua_CFunction f,
 LUALIB_API int luaopen_base(lua_State *L) {
   lua_pushvalue(L, LUA_GLOBALSINDEX);
   lua_setglobal(L, "_G");
+#if defined(FL_ROM)
+  /* the base functions are read-only closures: only _G's own slots take RAM */
+  flR_pushtable(L, &flR_base);
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);
+    lua_rawset(L, LUA_GLOBALSINDEX);
+  }
+  lua_pop(L, 1);
+  lua_pushvalue(L, LUA_GLOBALSINDEX);
+#else
   luaL_register(L, "_G", base_funcs);
+#endif
   lua_pushliteral(L, LUA_VERSION);
   lua_setglobal(L, "_VERSION");
   set_with_upvalue(L, "ipairs", b_ipairs, ipairs_step);
@@ -548,6 +562,14 @@ LUALIB_API int luaopen_base(lua_State *L) {
   lua_setfield(L, -2, "__mode");
   lua_pushcclosure(L, b_newproxy, 1);
   lua_setglobal(L, "newproxy");
+#if defined(FL_ROM)
+  flR_openlib(L, LUA_COLIBNAME, &flR_coroutine);
+#else
   luaL_register(L, LUA_COLIBNAME, co_funcs);
+#endif
   return 2;
 }
+
+#if defined(FL_ROM)
+#include "rom_fl_baselib.inc"   /* the library as a read-only table */
+#endif

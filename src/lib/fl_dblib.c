@@ -12,6 +12,7 @@
 #include "lua.h"
 #include "lauxlib.h"
 #include "lualib.h"
+#include "fl_romlib.h"
 
 static char hook_key;  /* its address keys the hook table in the registry */
 
@@ -373,6 +374,14 @@ static const luaL_Reg db_funcs[] = {
 };
 
 LUALIB_API int luaopen_debug(lua_State *L) {
+#if defined(FL_ROM)
+  flR_openlib(L, LUA_DBLIBNAME, &flR_debug);
+#else
   luaL_register(L, LUA_DBLIBNAME, db_funcs);
+#endif
   return 1;
 }
+
+#if defined(FL_ROM)
+#include "rom_fl_dblib.inc"   /* the library as a read-only table */
+#endif

@@ -9,6 +9,7 @@
 #include "lua.h"
 #include "lauxlib.h"
 #include "lualib.h"
+#include "fl_romlib.h"
 
 #define NUM(L, i) luaL_checknumber(L, i)
 
@@ -263,6 +264,9 @@ static const luaL_Reg math_funcs[] = {
 };
 
 LUALIB_API int luaopen_math(lua_State *L) {
+#if defined(FL_ROM)
+  flR_openlib(L, LUA_MATHLIBNAME, &flR_math);    /* pi, huge, mod are in the generated table */
+#else
   luaL_register(L, LUA_MATHLIBNAME, math_funcs);
   lua_pushnumber(L, PI);
   lua_setfield(L, -2, "pi");
@@ -270,6 +274,10 @@ LUALIB_API int luaopen_math(lua_State *L) {
   lua_setfield(L, -2, "huge");
   lua_getfield(L, -1, "fmod");
   lua_setfield(L, -2, "mod");  /* 5.0 name, kept by lua5.1 */
+#endif
   return 1;
 }
+#if defined(FL_ROM)
+#include "rom_fl_mathlib.inc"   /* the library as a read-only table (float builds) */
+#endif
 #endif

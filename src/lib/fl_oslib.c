@@ -12,6 +12,7 @@
 #include "lua.h"
 #include "lauxlib.h"
 #include "lualib.h"
+#include "fl_romlib.h"
 #include "fl_port.h"
 
 /* true, or nil + "name: reason" + errno */
@@ -223,6 +224,14 @@ static const luaL_Reg os_funcs[] = {
 };
 
 LUALIB_API int luaopen_os(lua_State *L) {
+#if defined(FL_ROM)
+  flR_openlib(L, LUA_OSLIBNAME, &flR_os);
+#else
   luaL_register(L, LUA_OSLIBNAME, os_funcs);
+#endif
   return 1;
 }
+
+#if defined(FL_ROM)
+#include "rom_fl_oslib.inc"   /* the library as a read-only table */
+#endif

@@ -11,6 +11,7 @@
 #include "lua.h"
 #include "lauxlib.h"
 #include "lualib.h"
+#include "fl_romlib.h"
 
 #define uchar(c)  ((unsigned char)(c))
 
@@ -667,9 +668,13 @@ static const luaL_Reg strlib[] = {
 };
 
 LUALIB_API int luaopen_string(lua_State *L) {
+#if defined(FL_ROM)
+  flR_openlib(L, LUA_STRLIBNAME, &flR_string);   /* gfind is in the generated table */
+#else
   luaL_register(L, LUA_STRLIBNAME, strlib);
   lua_getfield(L, -1, "gmatch");   /* 5.1's compatibility alias: the same function */
   lua_setfield(L, -2, "gfind");
+#endif
   lua_createtable(L, 0, 1);        /* metatable of strings: {__index = string} */
   lua_pushvalue(L, -2);
   lua_setfield(L, -2, "__index");
@@ -679,3 +684,7 @@ LUALIB_API int luaopen_string(lua_State *L) {
   lua_pop(L, 2);
   return 1;
 }
+
+#if defined(FL_ROM)
+#include "rom_fl_strlib.inc"   /* the library as a read-only table */
+#endif

@@ -6,6 +6,7 @@
 #include "lua.h"
 #include "lauxlib.h"
 #include "lualib.h"
+#include "fl_romlib.h"
 
 static int checked_len(lua_State *L, int idx) {
   luaL_checktype(L, idx, LUA_TTABLE);
@@ -234,6 +235,14 @@ static const luaL_Reg tab_funcs[] = {
 };
 
 LUALIB_API int luaopen_table(lua_State *L) {
+#if defined(FL_ROM)
+  flR_openlib(L, LUA_TABLIBNAME, &flR_table);
+#else
   luaL_register(L, LUA_TABLIBNAME, tab_funcs);
+#endif
   return 1;
 }
+
+#if defined(FL_ROM)
+#include "rom_fl_tablib.inc"   /* the library as a read-only table */
+#endif

@@ -6,7 +6,7 @@ need more memory) or 1 with "not enough memory" on stderr; stdout a prefix of th
 (or differing only where a caught "not enough memory" is printed);
 never a signal, a sanitizer report or a leak (leaks show as sanitizer reports in the ASan build).
 Ends with the line "N passed, M failed"."""
-import argparse, os, subprocess, sys, glob
+import argparse, os, subprocess, sys, glob, tempfile
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--flashlua", required=True)
@@ -14,12 +14,13 @@ ap.add_argument("--max-runs", type=int, default=400)
 ap.add_argument("scripts", nargs="*")
 a = ap.parse_args()
 here = os.path.dirname(os.path.abspath(__file__))
-scripts = a.scripts or sorted(glob.glob(os.path.join(here, "*.lua")))
+scripts = [os.path.abspath(s) for s in a.scripts] or sorted(glob.glob(os.path.join(here, "*.lua")))
 
 def run(script, env_extra):
     env = dict(os.environ)
     env.update(env_extra)
-    p = subprocess.run([a.flashlua, script], capture_output=True, env=env, timeout=60, cwd=here)
+    with tempfile.TemporaryDirectory() as cwd:   # scripts may write files: keep them here
+        p = subprocess.run([a.flashlua, script], capture_output=True, env=env, timeout=60, cwd=cwd)
     return p.returncode, p.stdout.decode("latin-1"), p.stderr.decode("latin-1")
 
 passed = failed = 0

@@ -1,0 +1,522 @@
+/*
+** main.c -- flashlua on the LM3S6965 (qemu-system-arm -M lm3s6965evb).
+**
+** The command line comes from semihosting (qemu: -semihosting-config arg=flashlua,arg=...;
+** words are split at spaces, '...' and "..." group). It is flashlua's:
+**   flashlua [port options] [-e stat] [-l name] [-i] [-v] [--] [script [args]]
+** without arguments (or with -i) the interactive REPL runs on UART0; otherwise the script is
+** read from the host over semihosting, its output goes to the semihosting console, errors to
+** UART0, and its exit status becomes qemu's. Port options:
+**   --raw         console: no echo, no "\r\n" (pipes and tests)
+**   --no-lfs      ignore the flash store partition
+**   --stats       at exit, print heap and stack figures on stderr
+**   --test-hooks  define `fwtest` (C functions that exist to make the tests fail on purpose)
+*/
+#define _DEFAULT_SOURCE 1     /* sbrk */
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lua.h"
+#include "lauxlib.h"
+#include "lualib.h"
+#include "lfs_loader.h"
+#include "fw.h"
+
+#define FW_NAME "flashlua"
+#define FW_MAXARGS 24
+
+extern unsigned char __heap_start[], __heap_end[], __lfs_start[], __lfs_end[];
+
+static const char *progname = FW_NAME;
+static lua_State *volatile running = NULL;    /* state running code (for Ctrl-C) */
+static size_t heap_low = (size_t)-1;          /* least free heap seen (--stats) */
+static int opt_stats = 0;
+
+/* ------------------------------------------------------------------ memory */
+
+static size_t heap_free(void) {
+  struct mallinfo mi = mallinfo();
+  unsigned char *brk = (unsigned char *)sbrk(0);
+  return (size_t)(__heap_end - brk) + (size_t)mi.fordblks;
+}
+
+static void *fw_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  (void)ud;
+  (void)osize;
+  if (nsize == 0) {
+    free(ptr);
+    return NULL;
+  }
+  ptr = realloc(ptr, nsize);
+  if (opt_stats) {
+    size_t f = heap_free();
+    if (f < heap_low) heap_low = f;
+  }
+  return ptr;
+}
+
+/* ------------------------------------------------------------------ reporting */
+
+static void say(const char *who, const char *msg) {
+  if (who) fprintf(stderr, "%s: ", who);
+  fprintf(stderr, "%s\n", msg);
+  fflush(stderr);
+}
+
+static int report(lua_State *L, int status) {
+  if (status != 0 && !lua_isnil(L, -1)) {
+    const char *msg = lua_tostring(L, -1);
+    say(progname, msg ? msg : "(error object is not a string)");
+    lua_pop(L, 1);
+  }
+  return status;
+}
+
+static void on_interrupt_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  lua_sethook(L, NULL, 0, 0);
+  luaL_error(L, "interrupted!");
+}
+
+static void on_ctrl_c(void) {                 /* in the UART interrupt */
+  lua_State *L = running;
+  if (L != NULL) lua_sethook(L, on_interrupt_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+}
+
+static int add_traceback(lua_State *L) {
+  if (!lua_isstring(L, 1)) return 1;
+  lua_getfield(L, LUA_GLOBALSINDEX, "debug");
+  if (!lua_istable(L, -1)) { lua_pop(L, 1); return 1; }
+  lua_getfield(L, -1, "traceback");
+  if (!lua_isfunction(L, -1)) { lua_pop(L, 2); return 1; }
+  lua_pushvalue(L, 1);
+  lua_pushinteger(L, 2);
+  lua_call(L, 2, 1);
+  return 1;
+}
+
+static int docall(lua_State *L, int nargs, int keep_results) {
+  int base = lua_gettop(L) - nargs, status;
+  lua_pushcfunction(L, add_traceback);
+  lua_insert(L, base);
+  running = L;
+  fw_console_busy = 1;
+  status = lua_pcall(L, nargs, keep_results ? LUA_MULTRET : 0, base);
+  fw_console_busy = 0;
+  running = NULL;
+  lua_remove(L, base);
+  if (status != 0) lua_gc(L, LUA_GCCOLLECT, 0);
+  return status;
+}
+
+static int run_chunk(lua_State *L, int status) {
+  if (status == 0) status = docall(L, 0, 0);
+  return report(L, status);
+}
+
+static int dolibrary(lua_State *L, const char *name) {
+  lua_getglobal(L, "require");
+  lua_pushstring(L, name);
+  return report(L, docall(L, 1, 1));
+}
+
+static void print_version(lua_State *L) {
+  LfsConfig c;
+  char line[160];
+  say(NULL, FLASHLUA_VERSION " (" LUA_VERSION " compatible, with a Lua Flash Store)");
+  lfs_config(L, &c);
+  if (c.used != 0)
+    snprintf(line, sizeof line, "LM3S6965: %lu bytes of heap free; flash store: %lu modules, %lu of %lu bytes",
+             (unsigned long)heap_free(), (unsigned long)c.nmodules, (unsigned long)c.used,
+             (unsigned long)c.size);
+  else
+    snprintf(line, sizeof line, "LM3S6965: %lu bytes of heap free; flash store empty",
+             (unsigned long)heap_free());
+  say(NULL, line);
+}
+
+/* ----------------------------------------------------------------- interactive mode */
+
+static const char *push_prompt(lua_State *L, int first) {
+  const char *p;
+  lua_getfield(L, LUA_GLOBALSINDEX, first ? "_PROMPT" : "_PROMPT2");
+  p = lua_tostring(L, -1);
+  if (p == NULL) {
+    lua_pop(L, 1);
+    p = first ? LUA_PROMPT : LUA_PROMPT2;
+    lua_pushstring(L, p);
+  }
+  return p;
+}
+
+static int incomplete(lua_State *L, int status) {
+  if (status == LUA_ERRSYNTAX) {
+    size_t len;
+    const char *msg = lua_tolstring(L, -1, &len);
+    static const char tail[] = "'<eof>'";
+    if (len >= sizeof tail - 1 && strcmp(msg + len - (sizeof tail - 1), tail) == 0) {
+      lua_pop(L, 1);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* Pushes one line from the UART; 0 at end of input (Ctrl-D on an empty line). Cooked
+** consoles get echo, backspace and Ctrl-C (drop the line); "\r", "\n" and "\r\n" end a line. */
+static int pending_lf = 0;
+
+static int read_raw_line(lua_State *L, const char *prompt) {
+  luaL_Buffer b;
+  int c, cooked = fw_console_cooked();
+  fputs(prompt, stdout);
+  fflush(stdout);
+  luaL_buffinit(L, &b);
+  for (;;) {
+    c = fw_uart_getc();
+    if (c == '\n' && pending_lf) { pending_lf = 0; continue; }   /* the LF of a CR LF */
+    pending_lf = 0;
+    if (c == '\r' || c == '\n') {
+      pending_lf = (c == '\r');
+      if (cooked) fw_uart_putc('\n');
+      break;
+    }
+    if (c == 4) {                              /* Ctrl-D */
+      if (b.p == b.buffer && b.lvl == 0) { luaL_pushresult(&b); lua_pop(L, 1); return 0; }
+      continue;
+    }
+    if (cooked && (c == 8 || c == 127)) {      /* backspace (within the current buffer) */
+      if (b.p > b.buffer) { b.p--; fputs("\b \b", stdout); fflush(stdout); }
+      continue;
+    }
+    if (cooked && c == 3) {                    /* Ctrl-C: forget the line */
+      b.p = b.buffer;
+      fputs("^C\n", stdout);
+      fputs(prompt, stdout);
+      fflush(stdout);
+      continue;
+    }
+    luaL_addchar(&b, (char)c);
+    if (cooked) fw_uart_putc(c);
+  }
+  luaL_pushresult(&b);
+  return 1;
+}
+
+static int read_line(lua_State *L, int first) {
+  const char *line;
+  int ok = read_raw_line(L, push_prompt(L, first));
+  lua_remove(L, ok ? -2 : -1);
+  if (!ok) return 0;
+  line = lua_tostring(L, -1);
+  if (first && line[0] == '=') {
+    lua_pushfstring(L, "return %s", line + 1);
+    lua_remove(L, -2);
+  }
+  return 1;
+}
+
+static int load_line(lua_State *L) {
+  int status;
+  lua_settop(L, 0);
+  if (!read_line(L, 1)) return -1;
+  for (;;) {
+    size_t len;
+    const char *code = lua_tolstring(L, 1, &len);
+    status = luaL_loadbuffer(L, code, len, "=stdin");
+    if (!incomplete(L, status)) break;
+    if (!read_line(L, 0)) return -1;
+    lua_pushliteral(L, "\n");
+    lua_insert(L, -2);
+    lua_concat(L, 3);
+  }
+  lua_remove(L, 1);
+  return status;
+}
+
+static void repl(lua_State *L) {
+  int status;
+  const char *saved = progname;
+  progname = NULL;
+  while ((status = load_line(L)) != -1) {
+    if (status == 0) status = docall(L, 0, 1);
+    report(L, status);
+    if (status == 0 && lua_gettop(L) > 0) {
+      lua_getglobal(L, "print");
+      lua_insert(L, 1);
+      if (lua_pcall(L, lua_gettop(L) - 1, 0, 0) != 0)
+        say(progname, lua_pushfstring(L, "error calling 'print' (%s)", lua_tostring(L, -1)));
+    }
+  }
+  lua_settop(L, 0);
+  fputs("\n", stdout);
+  fflush(stdout);
+  progname = saved;
+}
+
+/* ---------------------------------------------------------------- arguments */
+
+struct opts { int has_i, has_v, has_e; };
+
+static int scan_options(char **argv, struct opts *o) {
+  int i;
+  for (i = 1; argv[i] != NULL; i++) {
+    const char *a = argv[i];
+    if (a[0] != '-') return i;
+    switch (a[1]) {
+      case '-':
+        if (a[2] != '\0') return -1;
+        return argv[i + 1] != NULL ? i + 1 : 0;
+      case '\0':
+        return i;
+      case 'i':
+        if (a[2] != '\0') return -1;
+        o->has_i = o->has_v = 1;
+        break;
+      case 'v':
+        if (a[2] != '\0') return -1;
+        o->has_v = 1;
+        break;
+      case 'e':
+        o->has_e = 1;
+        /* fall through */
+      case 'l':
+        if (a[2] == '\0') {
+          i++;
+          if (argv[i] == NULL) return -1;
+        }
+        break;
+      default:
+        return -1;
+    }
+  }
+  return 0;
+}
+
+static int run_options(lua_State *L, char **argv, int n) {
+  int i;
+  for (i = 1; i < n; i++) {
+    const char *a = argv[i];
+    if (a[0] == '-' && (a[1] == 'e' || a[1] == 'l')) {
+      const char *v = a + 2;
+      if (*v == '\0') v = argv[++i];
+      if (a[1] == 'e') {
+        if (run_chunk(L, luaL_loadbuffer(L, v, strlen(v), "=(command line)")) != 0) return 1;
+      } else if (dolibrary(L, v) != 0)
+        return 1;
+    }
+  }
+  return 0;
+}
+
+static int run_script(lua_State *L, char **argv, int argc, int n) {
+  int i, status, narg = argc - (n + 1);
+  const char *fname = argv[n];
+  luaL_checkstack(L, narg + 3, "too many arguments to script");
+  for (i = n + 1; i < argc; i++) lua_pushstring(L, argv[i]);
+  lua_createtable(L, narg, n + 1);
+  for (i = 0; i < argc; i++) {
+    lua_pushstring(L, argv[i]);
+    lua_rawseti(L, -2, i - n);
+  }
+  lua_setglobal(L, "arg");
+  if (strcmp(fname, "-") == 0 && strcmp(argv[n - 1], "--") != 0) fname = NULL;  /* stdin */
+  status = luaL_loadfile(L, fname);
+  lua_insert(L, -(narg + 1));
+  if (status == 0) status = docall(L, narg, 0);
+  else lua_pop(L, narg);
+  return report(L, status);
+}
+
+/* Splits the semihosting command line in place: words at spaces, '...' and "..." group. */
+static int split_args(char *s, char **argv, int max) {
+  int argc = 0;
+  while (*s != '\0' && argc < max) {
+    char *w = s, *o = s;
+    char q = 0;
+    while (*s == ' ') s++;
+    if (*s == '\0') break;
+    w = o = s;
+    for (; *s != '\0' && (q || *s != ' '); s++) {
+      if (q == 0 && (*s == '\'' || *s == '"')) q = *s;
+      else if (q != 0 && *s == q) q = 0;
+      else *o++ = *s;
+    }
+    if (*s != '\0') s++;
+    *o = '\0';
+    argv[argc++] = w;
+  }
+  argv[argc] = NULL;
+  return argc;
+}
+
+/* ---------------------------------------------------------------- device extras */
+
+static int node_restart(lua_State *L) {
+  (void)L;
+  fw_reset();
+  return 0;
+}
+
+static int node_heapfree(lua_State *L) {
+  lua_pushnumber(L, (lua_Number)heap_free());
+  return 1;
+}
+
+/* fwtest.*: only with --test-hooks. They break the rules on purpose, so that the tests can
+** show that the MPU catches it. */
+static int t_poke(lua_State *L) {         /* poke(addr, byte): a stray store */
+  uintptr_t a = (uintptr_t)luaL_checknumber(L, 1);
+  *(volatile unsigned char *)a = (unsigned char)luaL_optinteger(L, 2, 0);
+  return 0;
+}
+
+static int t_peek(lua_State *L) {         /* peek(addr): a byte */
+  uintptr_t a = (uintptr_t)luaL_checknumber(L, 1);
+  lua_pushinteger(L, *(volatile const unsigned char *)a);
+  return 1;
+}
+
+static int t_recurse_c(volatile unsigned char *prev, int n) {   /* 256 bytes a level */
+  volatile unsigned char buf[256];
+  buf[0] = (unsigned char)n;
+  buf[255] = prev != NULL ? prev[0] : 0;
+  if (n <= 0) return buf[0] + buf[255];
+  return t_recurse_c(buf, n - 1) + buf[0];
+}
+
+static int t_recurse(lua_State *L) {      /* recurse(n): n levels of C recursion */
+  lua_pushinteger(L, t_recurse_c(NULL, luaL_checkint(L, 1)));
+  return 1;
+}
+
+static int t_stack(lua_State *L) {        /* stack(): bytes never used, total bytes */
+  lua_pushinteger(L, (lua_Integer)fw_stack_unused());
+  lua_pushinteger(L, (lua_Integer)fw_stack_size());
+  return 2;
+}
+
+static const luaL_Reg test_funcs[] = {
+  { "poke", t_poke }, { "peek", t_peek }, { "recurse", t_recurse }, { "stack", t_stack },
+  { NULL, NULL }
+};
+
+static void open_device(lua_State *L, int hooks) {
+  lua_getglobal(L, LUA_NODELIBNAME);
+  if (lua_istable(L, -1)) {
+    lua_pushcfunction(L, node_restart);
+    lua_setfield(L, -2, "restart");
+    lua_pushcfunction(L, node_heapfree);
+    lua_setfield(L, -2, "heapfree");
+  }
+  lua_pop(L, 1);
+  if (hooks) {
+    luaL_register(L, "fwtest", test_funcs);
+    lua_pushnumber(L, (lua_Number)(uintptr_t)__lfs_start);
+    lua_setfield(L, -2, "lfs_base");
+    lua_pop(L, 1);
+  }
+}
+
+/* ---------------------------------------------------------------- main */
+
+struct mainargs { int argc; char **argv; int status, hooks; };
+
+static int protected_main(lua_State *L) {
+  struct mainargs *m = (struct mainargs *)lua_touserdata(L, 1);
+  char **argv = m->argv;
+  struct opts o = { 0, 0, 0 };
+  int script;
+  if (argv[0] && argv[0][0]) progname = argv[0];
+  lua_gc(L, LUA_GCSTOP, 0);
+  luaL_openlibs(L);
+  open_device(L, m->hooks);
+  lua_gc(L, LUA_GCRESTART, 0);
+  script = scan_options(argv, &o);
+  if (script < 0) {
+    fprintf(stderr, "usage: %s [options] [script [args]]\n", progname);
+    m->status = 1;
+    return 0;
+  }
+  if (o.has_v) print_version(L);
+  m->status = run_options(L, argv, script > 0 ? script : m->argc);
+  if (m->status != 0) return 0;
+  if (script) m->status = run_script(L, argv, m->argc, script);
+  if (m->status != 0) return 0;
+  if (o.has_i)
+    repl(L);
+  else if (script == 0 && !o.has_e && !o.has_v) {
+    print_version(L);
+    repl(L);
+  }
+  return 0;
+}
+
+static int fw_panic(lua_State *L) {
+  fprintf(stderr, "PANIC: unprotected error in call to Lua API (%s)\n", lua_tostring(L, -1));
+  fw_exit(EXIT_FAILURE);
+  return 0;
+}
+
+static char cmdline[512];
+
+int main(void) {
+  char *argv[FW_MAXARGS + 1], *args[FW_MAXARGS + 1];
+  int argc, i, n = 0, raw = 0, nolfs = 0, hooks = 0, interactive, status;
+  struct mainargs m;
+  LfsStore *store = NULL;
+  lua_State *L;
+  if (fw_cmdline(cmdline, sizeof cmdline) != 0) cmdline[0] = '\0';
+  argc = split_args(cmdline, args, FW_MAXARGS);
+  if (argc == 0) args[argc++] = (char *)FW_NAME;
+  /* port options go first; the rest is flashlua's command line */
+  argv[n++] = args[0];
+  for (i = 1; i < argc; i++) {
+    if (strcmp(args[i], "--raw") == 0) raw = 1;
+    else if (strcmp(args[i], "--no-lfs") == 0) nolfs = 1;
+    else if (strcmp(args[i], "--stats") == 0) opt_stats = 1;
+    else if (strcmp(args[i], "--test-hooks") == 0) hooks = 1;
+    else break;
+  }
+  for (; i < argc; i++) argv[n++] = args[i];
+  argv[n] = NULL;
+  argc = n;
+  {
+    struct opts o = { 0, 0, 0 };
+    int s = scan_options(argv, &o);
+    interactive = o.has_i || (s == 0 && !o.has_e && !o.has_v);
+  }
+  fw_console_init(interactive ? FW_CON_UART : FW_CON_SEMIHOST, interactive && !raw);
+  fw_on_interrupt = on_ctrl_c;
+
+  lfs_store_open(&store, nolfs ? NULL : __lfs_start, (size_t)(__lfs_end - __lfs_start),
+                 "disabled (--no-lfs)", fw_alloc, NULL);
+  if (store != NULL && !nolfs && lfs_store_reason(store)[0] != '\0' &&
+      memcmp(__lfs_start, "\x1b" "FLLFS", 6) == 0)   /* an image, but not a usable one */
+    fprintf(stderr, "%s: flash store not used: %s\n", FW_NAME, lfs_store_reason(store));
+  L = store != NULL ? lfs_newstate(fw_alloc, NULL, store) : NULL;
+  if (L == NULL) {
+    say(FW_NAME, "cannot create state: not enough memory");
+    return EXIT_FAILURE;
+  }
+  lua_atpanic(L, fw_panic);
+  m.argc = argc;
+  m.argv = argv;
+  m.status = 0;
+  m.hooks = hooks;
+  status = lua_cpcall(L, protected_main, &m);
+  report(L, status);
+  if (opt_stats) {
+    fflush(stdout);
+    fprintf(stderr, "fw-stats: heap %lu, heap free now %lu, least free %lu, stack used %lu of %lu\n",
+            (unsigned long)(__heap_end - __heap_start), (unsigned long)heap_free(),
+            (unsigned long)heap_low, (unsigned long)(fw_stack_size() - fw_stack_unused()),
+            (unsigned long)fw_stack_size());
+  }
+  lua_close(L);
+  lfs_store_free(store, fw_alloc, NULL);
+  return (status || m.status) ? EXIT_FAILURE : EXIT_SUCCESS;
+}

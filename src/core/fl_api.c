@@ -284,7 +284,7 @@ LUA_API size_t lua_objlen(lua_State *L, int idx) {
   switch (fl_ttype(o)) {
     case LUA_TSTRING: return fl_strv(o)->tsv.len;
     case LUA_TUSERDATA: return fl_udv(o)->uv.len;
-    case LUA_TTABLE: return fl_cast(size_t, flH_getn(fl_tabv(o)));
+    case LUA_TTABLE: return fl_cast(size_t, flH_getnL(L, fl_tabv(o)));
     case LUA_TNUMBER: return flV_tostring(L, o) ? fl_strv(o)->tsv.len : 0;
     default: return 0;
   }

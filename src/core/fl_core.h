@@ -571,6 +571,8 @@ extern const FNode flH_dummynode_;       /* shared empty node part */
 const FValue *flH_roget(lua_State *L, FTable *t, const FValue *key);
 void flH_roset(lua_State *L, FTable *t, const FValue *key, const FValue *val);
 int flH_ronext(lua_State *L, FTable *t, StkId key);
+int flH_rogetn(lua_State *L, FTable *t);
+#define flH_getnL(L, t) (flH_hasoverlay(L, t) ? flH_rogetn(L, t) : flH_getn(t))
 #define FL_ROPATCH 0x80   /* in FTable.flags of a compiled-in read-only table: writable by overlay */
 #define flH_hasoverlay(L, t) (flC_isro(fl_obj2gco(t)) && G(L)->rooverlay != NULL)
 

@@ -70,6 +70,12 @@ int flH_ronext(lua_State *L, FTable *t, StkId key) {
   return 0;
 }
 
+/* generated read-only tables have string keys only: the border is the overlay's */
+int flH_rogetn(lua_State *L, FTable *t) {
+  FTable *ov = overlayof(L, t);
+  return ov != NULL ? flH_getn(ov) : flH_getn(t);
+}
+
 /* ---- library opening for FL_ROM builds (called by src/lib through fl_romlib.h) ---- */
 
 void flR_pushtable(lua_State *L, const FTable *t) {

@@ -641,7 +641,7 @@ void flV_execute(lua_State *L, int nexeccalls) {
       vmcase(OP_LEN) {
         StkId rb = RB(i);
         if (fl_istab(rb)) {
-          fl_setnum(ra, fl_castnum(flH_getn(fl_tabv(rb))));
+          fl_setnum(ra, fl_castnum(flH_getnL(L, fl_tabv(rb))));
         }
         else if (fl_isstr(rb)) {
           fl_setnum(ra, fl_castnum(fl_strv(rb)->tsv.len));

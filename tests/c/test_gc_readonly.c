@@ -199,7 +199,11 @@ int main(void) {
   check_totals(L);
 
   build_page(G(L)->seed);
+#if defined(FL_ROM)
+  G(L)->rostrt[1] = &ro_tab;   /* slot 0 holds the compiled-in fixed strings */
+#else
   G(L)->rostrt[0] = &ro_tab;
+#endif
   if (mprotect(page, pagesize, PROT_READ) != 0) { perror("mprotect"); return 2; }
 
   /* interning the same characters gives the read-only string, no RAM copy */

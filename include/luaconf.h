@@ -62,6 +62,17 @@
 #ifndef LUAI_MAXCCALLS      /* a port with a small C stack lowers it (-D) */
 #define LUAI_MAXCCALLS      200
 #endif
+/* luai_cstacklow(): a port with a small, fixed C stack builds with -DFL_CSTACKLOW=its_function
+** (int f(void): 0 while there is room, 1 when the stack is nearly full, 2 when even error
+** handling has no room left). Wherever C recursion grows (C calls, coroutines, parser levels,
+** binary chunks, the verifier, pattern matching) it then counts as LUAI_MAXCCALLS reached:
+** "C stack overflow" is a Lua error, not a crash. See ports/lm3s6965 and docs/porting.md. */
+#if defined(FL_CSTACKLOW)
+extern int FL_CSTACKLOW(void);
+#define luai_cstacklow()    FL_CSTACKLOW()
+#else
+#define luai_cstacklow()    0
+#endif
 #define LUAI_MAXVARS        200
 #define LUAI_MAXUPVALUES    60
 #define LUA_MINSTACK        20

@@ -385,6 +385,7 @@ static int lfs_compile(lua_State *L) {
            (unsigned long)st.luac_target,
            st.luac_target ? (double)len / (double)st.luac_target : 0.0,
            st.luac_target ? (double)(len - st.fixedonly) / (double)st.luac_target : 0.0);
+    if (lo.strip < 2) printf("  (this image keeps debug information: compare a -s image with luac5.1 -s)\n");
   }
   free(img);
   lfs_writer_free(w);

@@ -222,3 +222,19 @@ size_t fw_stack_unused(void) {
 size_t fw_stack_size(void) {
   return (size_t)((const char *)__stack_top - (const char *)__stack_bottom);
 }
+
+/* luai_cstacklow() of luaconf.h (built with -DFL_CSTACKLOW=fw_cstacklow): how full the thread
+** stack is, checked wherever C recursion grows. FW_CSTACK_HARD covers the most any code path
+** uses between two checks (str_format's 0.9 KB frame plus a __tostring call, or a libc leaf
+** such as the trigonometric argument reduction); the 1 KB above it lets error handlers
+** (xpcall's, debug.traceback) run after "C stack overflow" was raised. */
+#define FW_CSTACK_HARD  1536
+#define FW_CSTACK_SOFT  (FW_CSTACK_HARD + 1024)
+
+int fw_cstacklow(void) {
+  uintptr_t sp;
+  __asm volatile ("mov %0, sp" : "=r" (sp));
+  if (sp < (uintptr_t)__stack_bottom || sp > (uintptr_t)__stack_top) return 0;  /* handler */
+  sp -= (uintptr_t)__stack_bottom;
+  return sp >= FW_CSTACK_SOFT ? 0 : sp >= FW_CSTACK_HARD ? 1 : 2;
+}

@@ -461,7 +461,7 @@ static int checkproto(const FProto *pt, int depth) {
   int n = pt->sizecode;
   int maxs = pt->maxstacksize;
   int pc, j;
-  check(depth < LUAI_MAXCCALLS);
+  check(depth < LUAI_MAXCCALLS && !luai_cstacklow());
   check(n > 0 && pt->code != NULL && GET_OP(pt->code[n - 1]) == OP_RETURN);
   check(maxs <= FL_MAXSTACK);
   check(pt->numparams + (pt->is_vararg & FL_VARARG_HASARG) <= maxs);

@@ -161,6 +161,9 @@ static FCallInfo *growci(lua_State *L) {
 /* Called after nCcalls was incremented. Past the limit there is a margin of 1/8 so that
 ** the error itself can still be handled; beyond it, give up with LUA_ERRERR. */
 void flD_checkCstack(lua_State *L) {
+  int low = luai_cstacklow();              /* the port's measure of the real C stack */
+  if (low == 1) flG_runerror(L, "C stack overflow");
+  if (low > 1) flD_throw(L, LUA_ERRERR);
   if (L->nCcalls >= LUAI_MAXCCALLS) {
     if (L->nCcalls == LUAI_MAXCCALLS)
       flG_runerror(L, "C stack overflow");
@@ -360,7 +363,7 @@ int flD_poscall(lua_State *L, StkId firstResult) {
 /* Call the function at `func` with the arguments above it (up to top). Used by C code
 ** and metamethods: every such call counts as a C level. */
 void flD_call(lua_State *L, StkId func, int nresults) {
-  if (++L->nCcalls >= LUAI_MAXCCALLS)
+  if (++L->nCcalls >= LUAI_MAXCCALLS || luai_cstacklow())
     flD_checkCstack(L);
   if (flD_precall(L, func, nresults) == FL_PCRLUA)
     flV_execute(L, 1);
@@ -427,7 +430,7 @@ LUA_API int lua_resume(lua_State *L, int nargs) {
   int status;
   if (L->status != LUA_YIELD && (L->status != 0 || L->ci != L->base_ci))
     return resume_error(L, "cannot resume non-suspended coroutine");
-  if (L->nCcalls >= LUAI_MAXCCALLS)
+  if (L->nCcalls >= LUAI_MAXCCALLS || luai_cstacklow())
     return resume_error(L, "C stack overflow");
   L->baseCcalls = ++L->nCcalls;
   status = flD_rawrunprotected(L, resume, L->top - nargs);

@@ -206,7 +206,7 @@ static void adjust_assign(FLexState *ls, int nvars, int nexps, FExpDesc *e) {
 }
 
 static void enterlevel(FLexState *ls) {
-  if (++ls->L->nCcalls > LUAI_MAXCCALLS)
+  if (++ls->L->nCcalls > LUAI_MAXCCALLS || luai_cstacklow())
     flX_lexerror(ls, "chunk has too many syntax levels", 0);
 }
 
@@ -757,6 +757,7 @@ static void assignment(FLexState *ls, FLHS *lh, int nvars) {
     if (nv.v.k == VLOCAL)
       check_conflict(ls, lh, &nv.v);
     checklimit(ls->fs, nvars, LUAI_MAXCCALLS - ls->L->nCcalls, "variables in assignment");
+    if (luai_cstacklow()) flX_lexerror(ls, "chunk has too many syntax levels", 0);
     assignment(ls, &nv, nvars + 1);
   }
   else {

@@ -116,7 +116,7 @@ static FProto *get_function(Loader *S, FString *parent_source) {
   lua_State *L = S->L;
   FProto *f;
   int n;
-  if (++L->nCcalls > LUAI_MAXCCALLS) fail(S, "code too deep");
+  if (++L->nCcalls > LUAI_MAXCCALLS || luai_cstacklow()) fail(S, "code too deep");
   f = flF_newproto(L);
   fl_setproto(L, L->top, f);   /* anchor it while its parts are loaded */
   flD_incr_top(L);

@@ -395,6 +395,12 @@ static int vmhook(lua_State *L, const Instr *pc) {
 /* the conditional jump that follows a test instruction */
 #define condjump(c) { if (c) dojump(GETARG_sBx(*pc) + 1); else pc++; }
 
+#if defined(FL_NUMBER_FLOAT)
+#define FL_MODMAX  8388607.0                /* 2^23 - 1 */
+#else
+#define FL_MODMAX  2147483647.0             /* 2^31 - 1 */
+#endif
+
 #define arith_op(op, tm) { \
     FValue *rb = RKB(i); FValue *rc = RKC(i); \
     if (fl_isnum(rb) && fl_isnum(rc)) { \
@@ -597,10 +603,11 @@ void flV_execute(lua_State *L, int nexeccalls) {
         FValue *rc = RKC(i);
         if (fl_isnum(rb) && fl_isnum(rc)) {
           lua_Number nb = fl_numv(rb), nc = fl_numv(rc);
-          /* integral operands below 2^31: integer remainder, same result as the float
-          ** formula a - floor(a/b)*b (the quotient cannot round across an integer) */
-          if (nb >= -2147483647.0 && nb <= 2147483647.0 && nc >= -2147483647.0 &&
-              nc <= 2147483647.0 && nc != 0) {
+          /* small integral operands: the integer remainder is exactly what the formula
+          ** a - floor(a/b)*b gives (the quotient cannot round across an integer and the
+          ** product is exact), but much cheaper */
+          if (nb >= -FL_MODMAX && nb <= FL_MODMAX && nc >= -FL_MODMAX && nc <= FL_MODMAX &&
+              nc != 0) {
             long ib = (long)nb, ic = (long)nc;
             if ((lua_Number)ib == nb && (lua_Number)ic == nc) {
               long r = ib % ic;

@@ -32,7 +32,7 @@
 #define SYST_CSR    REG(0xE000E010u)
 #define SYST_RVR    REG(0xE000E014u)
 
-static int con_mode = FW_CON_SEMIHOST, con_cooked = 0;
+static int con_mode = FW_CON_SEMIHOST, con_cooked = 0, con_mute = 0;
 static int sh_out = -1, sh_in = -1;           /* semihosting console handles */
 void (*volatile fw_on_interrupt)(void) = NULL;
 volatile int fw_console_busy = 0;
@@ -55,8 +55,10 @@ void fw_uart_putc(int c) {
 void fw_uart0_irq(void) {
   while (!(UART_FR & FR_RXFE)) {
     unsigned char c = (unsigned char)UART_DR;
-    if (c == 3 && fw_console_busy && fw_on_interrupt != NULL)
+    if (c == 3 && fw_console_busy && fw_on_interrupt != NULL) {
+      if (con_cooked) { uart_raw('^'); uart_raw('C'); }   /* as a terminal echoes it */
       fw_on_interrupt();                       /* Ctrl-C while code runs */
+    }
     else if (((rx_head + 1) % sizeof rx_buf) != rx_tail) {   /* full: drop */
       rx_buf[rx_head] = c;
       rx_head = (rx_head + 1) % sizeof rx_buf;
@@ -107,6 +109,7 @@ static int sh_getc(void) {
 
 static int out_put(char c, FILE *f) {
   (void)f;
+  if (con_mute) return (unsigned char)c;
   if (con_mode == FW_CON_UART) fw_uart_putc(c);
   else sh_putc(c);
   return (unsigned char)c;
@@ -120,6 +123,7 @@ static int out_flush(FILE *f) {
 
 static int err_put(char c, FILE *f) {
   (void)f;
+  if (con_mute) return (unsigned char)c;
   if (con_mode != FW_CON_UART) fw_flush_output();   /* keep the order readable */
   fw_uart_putc(c);
   return (unsigned char)c;
@@ -169,6 +173,10 @@ void fw_console_init(int mode, int cooked) {
   atexit(flush_at_exit);
 }
 
+void fw_console_mute(int on) {
+  con_mute = on;
+}
+
 int fw_console_cooked(void) {
   return con_cooked;
 }
@@ -191,4 +199,18 @@ int rename(const char *from, const char *to) {
   if (sys_semihost_rename(from, to) == 0) return 0;
   errno = sys_semihost_errno();
   return -1;
+}
+
+/* picolibc 1.8's fgets returns NULL when the end of file comes after some characters; ISO C
+** returns them (io.read("*l") of a last line without "\n", io.lines). */
+char *fgets(char *s, int n, FILE *f) {
+  int i = 0, c = 0;
+  if (n <= 0) return NULL;
+  while (i < n - 1 && (c = getc(f)) != EOF) {
+    s[i++] = (char)c;
+    if (c == '\n') break;
+  }
+  if (i == 0 || (c == EOF && ferror(f))) return NULL;
+  s[i] = '\0';
+  return s;
 }

@@ -22,6 +22,7 @@ void fw_exit(int status);         /* flushes the console, ends the program (qemu
 #define FW_CON_UART      1        /* stdin/stdout/stderr on UART0 (the REPL) */
 void fw_console_init(int mode, int cooked);   /* cooked: echo input, "\n" -> "\r\n" */
 int fw_console_cooked(void);
+void fw_console_mute(int on);     /* drop stdout/stderr output (os.exit in --batch) */
 int fw_uart_getc(void);           /* blocking; -1 never happens (no end of input on a UART) */
 void fw_uart_putc(int c);
 void fw_uart0_irq(void);

@@ -2,7 +2,8 @@
 ** main.c -- flashlua on the LM3S6965 (qemu-system-arm -M lm3s6965evb).
 **
 ** The command line comes from semihosting (qemu: -semihosting-config arg=flashlua,arg=...;
-** words are split at spaces, '...' and "..." group). It is flashlua's:
+** qemu joins them with spaces: words are split at spaces, '...' and "..." group, \ escapes).
+** It is flashlua's:
 **   flashlua [port options] [-e stat] [-l name] [-i] [-v] [--] [script [args]]
 ** without arguments (or with -i) the interactive REPL runs on UART0; otherwise the script is
 ** read from the host over semihosting, its output goes to the semihosting console, errors to
@@ -11,9 +12,11 @@
 **   --no-lfs      ignore the flash store partition
 **   --stats       at exit, print heap and stack figures on stderr
 **   --test-hooks  define `fwtest` (C functions that exist to make the tests fail on purpose)
+**   --batch LIST  run every command line of the host file LIST on a fresh state (tests)
 */
 #define _DEFAULT_SOURCE 1     /* sbrk */
 #include <malloc.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +30,7 @@
 
 #define FW_NAME "flashlua"
 #define FW_MAXARGS 24
+#define FW_BATCHLINE 512
 
 extern unsigned char __heap_start[], __heap_end[], __lfs_start[], __lfs_end[];
 
@@ -331,7 +335,8 @@ static int run_script(lua_State *L, char **argv, int argc, int n) {
   return report(L, status);
 }
 
-/* Splits the semihosting command line in place: words at spaces, '...' and "..." group. */
+/* Splits the semihosting command line in place: words at spaces; '...' and "..." group,
+** and a backslash (outside '...') takes the next character as it is. */
 static int split_args(char *s, char **argv, int max) {
   int argc = 0;
   while (*s != '\0' && argc < max) {
@@ -341,7 +346,8 @@ static int split_args(char *s, char **argv, int max) {
     if (*s == '\0') break;
     w = o = s;
     for (; *s != '\0' && (q || *s != ' '); s++) {
-      if (q == 0 && (*s == '\'' || *s == '"')) q = *s;
+      if (q != '\'' && *s == '\\' && s[1] != '\0') *o++ = *++s;
+      else if (q == 0 && (*s == '\'' || *s == '"')) q = *s;
       else if (q != 0 && *s == q) q = 0;
       else *o++ = *s;
     }
@@ -423,7 +429,19 @@ static void open_device(lua_State *L, int hooks) {
 
 /* ---------------------------------------------------------------- main */
 
-struct mainargs { int argc; char **argv; int status, hooks; };
+struct mainargs { int argc; char **argv; int status, hooks, batch; };
+
+/* --batch: os.exit ends the case, not the firmware (longjmp out of the running state; the
+** state is then closed with the console muted, as a real exit runs no finalizers) */
+static jmp_buf exit_jmp;
+static int exit_code;
+
+static int batch_exit(lua_State *L) {
+  exit_code = luaL_optint(L, 1, EXIT_SUCCESS);
+  fflush(stdout);
+  longjmp(exit_jmp, 1);
+  return 0;
+}
 
 static int protected_main(lua_State *L) {
   struct mainargs *m = (struct mainargs *)lua_touserdata(L, 1);
@@ -434,6 +452,14 @@ static int protected_main(lua_State *L) {
   lua_gc(L, LUA_GCSTOP, 0);
   luaL_openlibs(L);
   open_device(L, m->hooks);
+  if (m->batch) {
+    lua_getglobal(L, LUA_OSLIBNAME);
+    if (lua_istable(L, -1)) {
+      lua_pushcfunction(L, batch_exit);
+      lua_setfield(L, -2, "exit");
+    }
+    lua_pop(L, 1);
+  }
   lua_gc(L, LUA_GCRESTART, 0);
   script = scan_options(argv, &o);
   if (script < 0) {
@@ -461,43 +487,11 @@ static int fw_panic(lua_State *L) {
   return 0;
 }
 
-static char cmdline[512];
-
-int main(void) {
-  char *argv[FW_MAXARGS + 1], *args[FW_MAXARGS + 1];
-  int argc, i, n = 0, raw = 0, nolfs = 0, hooks = 0, interactive, status;
+/* One run of the interpreter on a fresh state: what a host process is. Returns the status. */
+static int run_state(LfsStore *store, int argc, char **argv, int hooks, int batch) {
   struct mainargs m;
-  LfsStore *store = NULL;
-  lua_State *L;
-  if (fw_cmdline(cmdline, sizeof cmdline) != 0) cmdline[0] = '\0';
-  argc = split_args(cmdline, args, FW_MAXARGS);
-  if (argc == 0) args[argc++] = (char *)FW_NAME;
-  /* port options go first; the rest is flashlua's command line */
-  argv[n++] = args[0];
-  for (i = 1; i < argc; i++) {
-    if (strcmp(args[i], "--raw") == 0) raw = 1;
-    else if (strcmp(args[i], "--no-lfs") == 0) nolfs = 1;
-    else if (strcmp(args[i], "--stats") == 0) opt_stats = 1;
-    else if (strcmp(args[i], "--test-hooks") == 0) hooks = 1;
-    else break;
-  }
-  for (; i < argc; i++) argv[n++] = args[i];
-  argv[n] = NULL;
-  argc = n;
-  {
-    struct opts o = { 0, 0, 0 };
-    int s = scan_options(argv, &o);
-    interactive = o.has_i || (s == 0 && !o.has_e && !o.has_v);
-  }
-  fw_console_init(interactive ? FW_CON_UART : FW_CON_SEMIHOST, interactive && !raw);
-  fw_on_interrupt = on_ctrl_c;
-
-  lfs_store_open(&store, nolfs ? NULL : __lfs_start, (size_t)(__lfs_end - __lfs_start),
-                 "disabled (--no-lfs)", fw_alloc, NULL);
-  if (store != NULL && !nolfs && lfs_store_reason(store)[0] != '\0' &&
-      memcmp(__lfs_start, "\x1b" "FLLFS", 6) == 0)   /* an image, but not a usable one */
-    fprintf(stderr, "%s: flash store not used: %s\n", FW_NAME, lfs_store_reason(store));
-  L = store != NULL ? lfs_newstate(fw_alloc, NULL, store) : NULL;
+  int status;
+  lua_State *L = lfs_newstate(fw_alloc, NULL, store);
   if (L == NULL) {
     say(FW_NAME, "cannot create state: not enough memory");
     return EXIT_FAILURE;
@@ -507,6 +501,15 @@ int main(void) {
   m.argv = argv;
   m.status = 0;
   m.hooks = hooks;
+  m.batch = batch;
+  if (batch && setjmp(exit_jmp) != 0) {     /* os.exit(n) */
+    fw_console_mute(1);
+    lua_close(L);
+    fw_console_mute(0);
+    running = NULL;
+    fw_console_busy = 0;
+    return exit_code;
+  }
   status = lua_cpcall(L, protected_main, &m);
   report(L, status);
   if (opt_stats) {
@@ -517,6 +520,93 @@ int main(void) {
             (unsigned long)fw_stack_size());
   }
   lua_close(L);
-  lfs_store_free(store, fw_alloc, NULL);
   return (status || m.status) ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+/* --batch LIST: each line of the file LIST is a command line (words as for the semihosting
+** command line, without the program name) run on a fresh state, like one host process each.
+** After each, "\001fw-end:<status>\001\n" is written on stdout and on stderr. One boot of
+** qemu for many test programs (tests/qemu/run_diff.py). */
+static int run_batch(LfsStore *store, const char *list, int hooks) {
+  char *argv[FW_MAXARGS + 2];
+  long pos = 0;
+  for (;;) {   /* the list is reopened for each line: no buffer stays on the heap meanwhile */
+    int argc, status;
+    char *line, *copy = NULL;
+    FILE *f = fopen(list, "r");
+    if (f == NULL || (line = (char *)malloc(FW_BATCHLINE)) == NULL) {
+      fprintf(stderr, "%s: cannot read batch list %s\n", FW_NAME, list);
+      if (f != NULL) fclose(f);
+      return EXIT_FAILURE;
+    }
+    if (fseek(f, pos, SEEK_SET) == 0 && fgets(line, FW_BATCHLINE, f) != NULL) {
+      pos = ftell(f);
+      line[strcspn(line, "\r\n")] = '\0';
+      copy = (char *)malloc(strlen(line) + 1);
+      if (copy != NULL) strcpy(copy, line);
+    }
+    free(line);
+    fclose(f);
+    if (copy == NULL) break;
+    argv[0] = (char *)FW_NAME;
+    argc = 1 + split_args(copy, argv + 1, FW_MAXARGS);
+    if (argc > 1) {
+      srand(1);                                /* every case starts as a fresh process */
+      progname = FW_NAME;
+      heap_low = (size_t)-1;
+      status = run_state(store, argc, argv, hooks, 1);
+      fflush(stdout);
+      printf("\001fw-end:%d\001\n", status);
+      fflush(stdout);
+      fprintf(stderr, "\001fw-end:%d\001\n", status);
+    }
+    free(copy);
+  }
+  return EXIT_SUCCESS;
+}
+
+static char cmdline[512];
+
+int main(void) {
+  char *argv[FW_MAXARGS + 1], *args[FW_MAXARGS + 1];
+  const char *batch = NULL;
+  int argc, i, n = 0, raw = 0, nolfs = 0, hooks = 0, interactive, status;
+  LfsStore *store = NULL;
+  if (fw_cmdline(cmdline, sizeof cmdline) != 0) cmdline[0] = '\0';
+  argc = split_args(cmdline, args, FW_MAXARGS);
+  if (argc == 0) args[argc++] = (char *)FW_NAME;
+  /* port options go first; the rest is flashlua's command line */
+  argv[n++] = args[0];
+  for (i = 1; i < argc; i++) {
+    if (strcmp(args[i], "--raw") == 0) raw = 1;
+    else if (strcmp(args[i], "--no-lfs") == 0) nolfs = 1;
+    else if (strcmp(args[i], "--stats") == 0) opt_stats = 1;
+    else if (strcmp(args[i], "--test-hooks") == 0) hooks = 1;
+    else if (strcmp(args[i], "--batch") == 0 && i + 1 < argc) batch = args[++i];
+    else break;
+  }
+  for (; i < argc; i++) argv[n++] = args[i];
+  argv[n] = NULL;
+  argc = n;
+  {
+    struct opts o = { 0, 0, 0 };
+    int s = scan_options(argv, &o);
+    interactive = batch == NULL && (o.has_i || (s == 0 && !o.has_e && !o.has_v));
+  }
+  fw_console_init(interactive ? FW_CON_UART : FW_CON_SEMIHOST, interactive && !raw);
+  fw_on_interrupt = on_ctrl_c;
+
+  lfs_store_open(&store, nolfs ? NULL : __lfs_start, (size_t)(__lfs_end - __lfs_start),
+                 "disabled (--no-lfs)", fw_alloc, NULL);
+  if (store == NULL) {
+    say(FW_NAME, "cannot create state: not enough memory");
+    return EXIT_FAILURE;
+  }
+  if (!nolfs && lfs_store_reason(store)[0] != '\0' &&
+      memcmp(__lfs_start, "\x1b" "FLLFS", 6) == 0)   /* an image, but not a usable one */
+    fprintf(stderr, "%s: flash store not used: %s\n", FW_NAME, lfs_store_reason(store));
+  if (batch != NULL) status = run_batch(store, batch, hooks);
+  else status = run_state(store, argc, argv, hooks, 0);
+  lfs_store_free(store, fw_alloc, NULL);
+  return status;
 }

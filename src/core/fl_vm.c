@@ -414,16 +414,15 @@ static int vmhook(lua_State *L, const Instr *pc) {
     if (fl_unlikely(L->hookmask & (LUA_MASKLINE | LUA_MASKCOUNT))) { \
       if (vmhook(L, pc)) { L->savedpc = pc - 1; return; } \
       base = L->base; \
-    } \
-    ra = RA(i); }
+    } }
 
 #if FL_JUMPTABLE
 #define vmdispatch(o)  goto *disptab[o];
-#define vmcase(l)      L_##l:
+#define vmcase(l)      L_##l: ra = RA(i);
 #define vmbreak        { vmfetch(); goto *disptab[GET_OP(i)]; }
 #else
 #define vmdispatch(o)  switch (o)
-#define vmcase(l)      case l:
+#define vmcase(l)      case l: ra = RA(i);
 #define vmbreak        continue
 #endif
 

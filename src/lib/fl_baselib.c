@@ -546,7 +546,10 @@ LUALIB_API int luaopen_base(lua_State *L) {
     lua_rawset(L, LUA_GLOBALSINDEX);
   }
   lua_pop(L, 1);
-  lua_pushvalue(L, LUA_GLOBALSINDEX);
+  {
+    static const luaL_Reg none[] = {{NULL, NULL}};
+    luaL_register(L, "_G", none);      /* package.loaded._G = _G, left on the stack */
+  }
 #else
   luaL_register(L, "_G", base_funcs);
 #endif

@@ -276,7 +276,8 @@ static const char *backref(MatchState *ms, const char *s, int d) {
 
 static const char *match(MatchState *ms, const char *s, const char *p) {
   const char *ep, *r;
-  if (ms->depth-- == 0 || luai_cstacklow()) luaL_error(ms->L, "pattern too complex");
+  if (ms->depth-- == 0) luaL_error(ms->L, "pattern too complex");
+  if (luai_cstacklow()) luaL_error(ms->L, "C stack overflow");   /* (a port's real C stack) */
   for (;;) {
     switch (*p) {
       case '\0': r = s; goto done;                     /* end of pattern */

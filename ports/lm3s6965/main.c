@@ -47,19 +47,27 @@ static size_t heap_free(void) {
   return (size_t)(__heap_end - brk) + (size_t)mi.fordblks;
 }
 
+static size_t lua_bytes = 0, lua_peak = 0;    /* what Lua asked for (--stats) */
+
 static void *fw_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  void *p;
   (void)ud;
-  (void)osize;
+  if (ptr == NULL) osize = 0;
   if (nsize == 0) {
     free(ptr);
+    lua_bytes -= osize;
     return NULL;
   }
-  ptr = realloc(ptr, nsize);
+  p = realloc(ptr, nsize);
+  if (p != NULL) {
+    lua_bytes += nsize - osize;
+    if (lua_bytes > lua_peak) lua_peak = lua_bytes;
+  }
   if (opt_stats) {
     size_t f = heap_free();
     if (f < heap_low) heap_low = f;
   }
-  return ptr;
+  return p;
 }
 
 /* ------------------------------------------------------------------ reporting */
@@ -514,10 +522,10 @@ static int run_state(LfsStore *store, int argc, char **argv, int hooks, int batc
   report(L, status);
   if (opt_stats) {
     fflush(stdout);
-    fprintf(stderr, "fw-stats: heap %lu, heap free now %lu, least free %lu, stack used %lu of %lu\n",
-            (unsigned long)(__heap_end - __heap_start), (unsigned long)heap_free(),
+    fprintf(stderr, "fw-stats: heap %lu, heap free now %lu, least free %lu, stack used %lu of %lu, "
+            "Lua peak %lu\n", (unsigned long)(__heap_end - __heap_start), (unsigned long)heap_free(),
             (unsigned long)heap_low, (unsigned long)(fw_stack_size() - fw_stack_unused()),
-            (unsigned long)fw_stack_size());
+            (unsigned long)fw_stack_size(), (unsigned long)lua_peak);
   }
   lua_close(L);
   return (status || m.status) ? EXIT_FAILURE : EXIT_SUCCESS;
@@ -554,6 +562,7 @@ static int run_batch(LfsStore *store, const char *list, int hooks) {
       srand(1);                                /* every case starts as a fresh process */
       progname = FW_NAME;
       heap_low = (size_t)-1;
+      lua_peak = lua_bytes;
       status = run_state(store, argc, argv, hooks, 1);
       fflush(stdout);
       printf("\001fw-end:%d\001\n", status);
@@ -572,7 +581,11 @@ int main(void) {
   const char *batch = NULL;
   int argc, i, n = 0, raw = 0, nolfs = 0, hooks = 0, interactive, status;
   LfsStore *store = NULL;
-  if (fw_cmdline(cmdline, sizeof cmdline) != 0) cmdline[0] = '\0';
+  if (fw_cmdline(cmdline, sizeof cmdline) != 0) {
+    fw_console_init(FW_CON_SEMIHOST, 0);
+    say(FW_NAME, "cannot read the command line (longer than 511 bytes?)");
+    return EXIT_FAILURE;
+  }
   argc = split_args(cmdline, args, FW_MAXARGS);
   if (argc == 0) args[argc++] = (char *)FW_NAME;
   /* port options go first; the rest is flashlua's command line */

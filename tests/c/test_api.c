@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "lua.h"
-#include "fl_core.h"   /* only for FL_READONLYBIT in test_readonly() */
+#include "fl_core.h"   /* only for the read-only mark and overlay in test_readonly() */
 
 static int passed, failed;
 
@@ -1063,7 +1063,7 @@ static void test_readonly(void) {
   Mem m;
   lua_State *L = newstate(&m);
   FGCObj *o;
-  lu_byte saved;
+  lu_byte saved, saved_flags;
   int how;
   lua_gc(L, LUA_GCSTOP, 0);   /* no collection while the table wears the read-only mark */
   lua_newtable(L);
@@ -1072,6 +1072,8 @@ static void test_readonly(void) {
   o = (FGCObj *)lua_topointer(L, 1);
   saved = o->gch.marked;
   o->gch.marked = (lu_byte)FL_READONLY_MARK;
+  saved_flags = o->h.flags;
+  o->h.flags = (lu_byte)(saved_flags & ~FL_ROPATCH);   /* not patchable: writes are errors */
   for (how = 0; how < 3; how++) {
     lua_pushcfunction(L, c_readonly_write);
     lua_pushvalue(L, 1);
@@ -1085,6 +1087,44 @@ static void test_readonly(void) {
   lua_pop(L, 1);
   CHECKINT(lua_objlen(L, 1), 1);
   CHECKINT(lua_getmetatable(L, 1), 0);
+  /* a patchable read-only table: raw writes go to the RAM overlay, the table is untouched */
+  o->h.flags = (lu_byte)(o->h.flags | FL_ROPATCH);
+  lua_pushstring(L, "k");
+  lua_pushinteger(L, 8);
+  lua_rawset(L, 1);
+  lua_pushinteger(L, 7);
+  lua_rawseti(L, 1, 1);
+  CHECKINT(fl_numv(&o->h.array[0]), 5);
+  CHECKINT(o->h.sizearray, 1);
+  lua_rawgeti(L, 1, 1);
+  CHECKINT(lua_tointeger(L, -1), 7);
+  lua_getfield(L, 1, "k");
+  CHECKINT(lua_tointeger(L, -1), 8);
+  lua_pop(L, 2);
+  {
+    int n = 0, sum = 0;
+    lua_pushnil(L);
+    while (lua_next(L, 1)) { n++; sum += (int)lua_tointeger(L, -1); lua_pop(L, 1); }
+    CHECKINT(n, 2);
+    CHECKINT(sum, 15);
+    lua_pushnil(L);
+    lua_rawseti(L, 1, 1);   /* deleting a read-only key hides it */
+    lua_rawgeti(L, 1, 1);
+    CHECK(lua_isnil(L, -1));
+    lua_pop(L, 1);
+    n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, 1)) { n++; lua_pop(L, 1); }
+    CHECKINT(n, 1);
+    CHECKINT(fl_numv(&o->h.array[0]), 5);
+  }
+  lua_pushcfunction(L, c_readonly_write);   /* metatables still cannot be set */
+  lua_pushvalue(L, 1);
+  lua_pushinteger(L, 2);
+  CHECKINT(lua_pcall(L, 2, 0, 0), LUA_ERRRUN);
+  CHECKSTR(lua_tostring(L, -1), "attempt to write to a read-only table");
+  lua_pop(L, 1);
+  o->h.flags = saved_flags;
   /* back to a white of the current cycle */
   o->gch.marked = (lu_byte)((saved & ~FL_WHITEBITS) | (G(L)->currentwhite & FL_WHITEBITS));
   lua_gc(L, LUA_GCRESTART, 0);

@@ -42,10 +42,15 @@ void flH_roset(lua_State *L, FTable *t, const FValue *key, const FValue *val) {
   ov = overlayof(L, t);
   if (ov == NULL) {
     FValue k;
+    /* the new overlay is anchored at top while rooverlay may grow (a collection there would
+    ** free it), and the slot is filled at once (a collection would make its key dead) */
+    ov = flH_new(L, 0, 0);
+    fl_settab(L, L->top, ov);
+    L->top++;
     fl_settab(L, &k, t);
     slot = flH_set(L, g->rooverlay, &k); /* (read-only key: no barrier needed) */
-    ov = flH_new(L, 0, 0);               /* header only: nothing else allocated before anchoring */
     fl_settab(L, slot, ov);
+    L->top--;
     flC_barriert(L, g->rooverlay, slot);
   }
   slot = flH_set(L, ov, key);

@@ -76,9 +76,11 @@ FString *flS_newlstr(lua_State *L, const char *str, size_t l) {
     if (rt != NULL && (ts = rt->find(rt, str, l, h)) != NULL) return ts;
   }
   if (l > FL_MAX_SIZET - sizeof(FString) - 1) flM_toobig(L);
-  /* grow first: the new string is not anchored, so no allocation may follow it. (If growing
+  /* The table grows when it holds two strings per bucket on average (a RAM-starved device
+  ** prefers chains of two to a table twice as large; lua5.1 grows at one per bucket).
+  ** Grow first: the new string is not anchored, so no allocation may follow it. (If growing
   ** fails, the table just gets fuller; retry every 64 strings, not at each one.) */
-  if (tb->nuse >= (lu_int32)tb->size && (tb->nuse - (lu_int32)tb->size) % 64 == 0 &&
+  if (tb->nuse >= 2 * (lu_int32)tb->size && (tb->nuse - 2 * (lu_int32)tb->size) % 64 == 0 &&
       tb->size <= FL_MAX_INT / 2)
     flS_resize(L, tb->size * 2);
   ts = fl_cast(FString *, flM_malloc(L, fl_sizestring(l)));

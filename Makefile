@@ -4,7 +4,7 @@ JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 PREFIX ?= /usr/local
 
-.PHONY: all build demo test test-sanitize test-numbers install clean
+.PHONY: all build demo test test-sanitize test-numbers install clean firmware qemu
 
 all: build
 
@@ -30,5 +30,16 @@ test-sanitize:
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
+# The LM3S6965 firmware (Cortex-M3, qemu-system-arm -M lm3s6965evb): see docs/porting.md.
+# `make qemu` starts its REPL on the emulated UART (Ctrl-D ends it, Ctrl-A X quits qemu);
+# `make qemu ARGS="script.lua"` runs a script, `IMAGE=app.img` adds a flash store image.
+FW_BUILD ?= build-arm
+firmware:
+	cmake -S ports/lm3s6965 -B $(FW_BUILD) -DCMAKE_TOOLCHAIN_FILE=$(CURDIR)/cmake/arm-none-eabi.cmake >/dev/null
+	cmake --build $(FW_BUILD) -j $(JOBS)
+
+qemu: firmware
+	ports/lm3s6965/run-qemu -f $(FW_BUILD)/flashlua.elf $(if $(IMAGE),-i $(IMAGE)) $(ARGS)
+
 clean:
-	rm -rf $(BUILD) build-asan
+	rm -rf $(BUILD) build-asan $(FW_BUILD)

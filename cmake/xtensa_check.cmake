@@ -1,6 +1,6 @@
 # Compiles src/core, src/lib and src/lfs for the ESP8266 (xtensa-lx106-elf-gcc, Debian's
 # gcc-xtensa-lx106, with picolibc-xtensa-lx106-elf's headers) with -Os -Wall -Wextra -Werror,
-# for each number type, and prints the text size (xtensa-lx106-elf-size; the image writer
+# for the number types in NUMS (default: double; e.g. -DNUMS="double;float;int"), and prints the text size (xtensa-lx106-elf-size; the image writer
 # lfs_writer.c, a host tool, is not counted). Invoked by ctest:
 #   cmake -DCC=<xtensa-lx106-elf-gcc> -DSRC=<root> -DOUT=<dir> -P xtensa_check.cmake
 # Without picolibc's specs the headers of the compiler alone are tried.
@@ -14,7 +14,10 @@ foreach(s /usr/lib/xtensa-lx106-elf/picolibc.specs /usr/lib/picolibc/xtensa-lx10
   endif()
 endforeach()
 string(REGEX REPLACE "gcc$" "size" SIZE ${CC})
-foreach(num double float int)
+if(NOT NUMS)
+  set(NUMS double)
+endif()
+foreach(num ${NUMS})
   set(def)
   if(num STREQUAL "float")
     set(def -DFL_NUMBER_FLOAT)

@@ -39,7 +39,7 @@ firmware:
 	cmake --build $(FW_BUILD) -j $(JOBS)
 
 qemu: firmware
-	ports/lm3s6965/run-qemu -f $(FW_BUILD)/flashlua.elf $(if $(IMAGE),-i $(IMAGE)) $(ARGS)
+	ports/lm3s6965/run-qemu --fw $(FW_BUILD)/flashlua.elf $(if $(IMAGE),--image $(IMAGE)) $(ARGS)
 
 clean:
 	rm -rf $(BUILD) build-asan $(FW_BUILD)

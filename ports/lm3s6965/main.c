@@ -574,17 +574,22 @@ static int run_batch(LfsStore *store, const char *list, int hooks) {
   return EXIT_SUCCESS;
 }
 
-static char cmdline[512];
+#define FW_CMDLINE 512
 
 int main(void) {
+  char *cmdline = (char *)malloc(FW_CMDLINE);   /* heap, shrunk to fit: not 512 bytes of .bss */
   char *argv[FW_MAXARGS + 1], *args[FW_MAXARGS + 1];
   const char *batch = NULL;
   int argc, i, n = 0, raw = 0, nolfs = 0, hooks = 0, interactive, status;
   LfsStore *store = NULL;
-  if (fw_cmdline(cmdline, sizeof cmdline) != 0) {
+  if (cmdline == NULL || fw_cmdline(cmdline, FW_CMDLINE) != 0) {
     fw_console_init(FW_CON_SEMIHOST, 0);
     say(FW_NAME, "cannot read the command line (longer than 511 bytes?)");
     return EXIT_FAILURE;
+  }
+  {
+    char *fit = (char *)realloc(cmdline, strlen(cmdline) + 1);   /* shrinks in place */
+    if (fit != NULL) cmdline = fit;
   }
   argc = split_args(cmdline, args, FW_MAXARGS);
   if (argc == 0) args[argc++] = (char *)FW_NAME;

@@ -277,6 +277,13 @@ def t_lfs(d):
             ("flash store not used: " + reason) in err
         check("%s refused at boot: %s" % (os.path.basename(name), reason), ok,
               "status %s\nstdout:\n%s\nuart:\n%s" % (rc, out, err))
+    # node.restart(): a system reset; the firmware boots again with the same command line
+    rc, out, err = d.lua("local f = io.open('marker') if f then f:close() os.remove('marker') "
+                         "print('booted again', require('greet').hello('x')) os.exit(0) end "
+                         "io.open('marker', 'w'):close() print('restart') node.restart() "
+                         "print('not reached')", image=img)
+    check("node.restart() reboots the device (the store is opened again)",
+          rc == 0 and out == "restart\nbooted again\thello, x\n", "%s %r %r" % (rc, out, err))
     rc, out, err = d.lua("print(node.LFS.config.reason, node.LFS.time, #node.LFS.list())")
     check("no image: an empty store, quietly", rc == 0 and err == "" and
           out.endswith("\tnil\t0\n"), "status %s %r %r" % (rc, out, err))

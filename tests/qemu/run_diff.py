@@ -99,7 +99,7 @@ SKIP = {
 # compiling these on the device needs more RAM than the heap; they run from the store
 SKIP_SOURCE = {n: HEAP + " to compile (runs from the store)" for n in [
     "lib_base_coroutine", "lib_base_errors", "lib_base_values", "lib_debug_info",
-    "meta_index_depth", "tlib_concat"]}
+    "meta_index_depth", "tlib_concat", "co_gc"]}
 
 # with --lfs only
 SKIP_LFS = {

@@ -67,7 +67,12 @@ def main():
                 where.setdefault(f[:-4], d)
     names = sorted(where)
     if a.filter:
-        names = [n for n in names if re.search(a.filter, n)]
+        # the filter sees the case's path (e.g. ".../tests/diff/cases/closure"), so a
+        # directory can be selected
+        names = [n for n in names if re.search(a.filter, os.path.join(where[n], n))]
+        if not names:
+            print("no case matches", a.filter)
+            return 1
     tmp = tempfile.mkdtemp(prefix="flashlua-lfsdiff-")
     env = dict(os.environ)
     for k in ("LUA_INIT", "LUA_PATH", "LUA_CPATH", "FLASHLUA_FLASH"):

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The example application (examples/lfs_app) from the flash store: same output as from files
+"""The example application (examples/app) from the flash store: same output as from files
 (and as lua5.1 when given), and the figures of docs/lfs.md: image size against luac5.1 -s, RAM
 at start and after requiring the modules, with and without a store.
 
@@ -13,7 +13,7 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-APP = os.path.join(os.path.dirname(os.path.dirname(HERE)), "examples", "lfs_app")
+APP = os.path.join(os.path.dirname(os.path.dirname(HERE)), "examples", "app")
 
 RAM = """collectgarbage() collectgarbage()
 local start = collectgarbage('count')

@@ -13,7 +13,7 @@
   lfs         an image built by flashluac -f -T le32-<number> -a <partition> and placed by
               qemu's loader runs in place; corrupt, foreign and unrelocated images are refused
               at boot with the reason in node.LFS.config.reason; modules are required from it
-  app         examples/lfs_app from the store gives lua5.1's output; from source it runs out
+  app         examples/app from the store gives lua5.1's output; from source it runs out
               of memory with a clean error; the heap figures are printed
 
     run_device.py --firmware build-arm/flashlua.elf --flashluac build/flashluac [--lua lua5.1]
@@ -303,7 +303,7 @@ def heap_line(err):
 
 
 def t_app(d):
-    app = os.path.join(ROOT, "examples", "lfs_app")
+    app = os.path.join(ROOT, "examples", "app")
     mods = sorted(f for f in os.listdir(app) if f.endswith(".lua"))
     for f in mods:
         shutil.copy(os.path.join(app, f), d.tmp)
@@ -313,12 +313,12 @@ def t_app(d):
     h = heap_line(err)
     fits = rc == 0 and out.encode("latin-1") == ref.stdout
     if APP_FITS:
-        check("examples/lfs_app from the store: lua5.1's output (%d bytes) within the 64 KB budget"
+        check("examples/app from the store: lua5.1's output (%d bytes) within the 64 KB budget"
               % len(ref.stdout), fits, "status %s, stderr %r\nstdout:\n%s" % (rc, err, out[-500:]))
     elif fits:
-        check("examples/lfs_app from the store now fits: set APP_FITS = True", False)
+        check("examples/app from the store now fits: set APP_FITS = True", False)
     else:
-        check("examples/lfs_app from the store does not fit yet (APP_FITS): it ends with a clean "
+        check("examples/app from the store does not fit yet (APP_FITS): it ends with a clean "
               "'not enough memory'", rc == 1 and "not enough memory" in err and "fatal" not in err,
               "status %s, uart %r" % (rc, err))
     if h:
@@ -331,7 +331,7 @@ def t_app(d):
                                os.path.join(d.tmp, "src"))
     err = err.decode("latin-1")
     ok = rc == 1 and "not enough memory" in err and "fatal" not in err
-    check("examples/lfs_app from source runs out of memory with a clean error", ok,
+    check("examples/app from source runs out of memory with a clean error", ok,
           "status %s, uart %r" % (rc, err))
     h = heap_line(err)
     if h:

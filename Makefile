@@ -4,7 +4,7 @@ JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 PREFIX ?= /usr/local
 
-.PHONY: all build demo test test-sanitize test-numbers install clean firmware qemu
+.PHONY: all build build-m32 demo bench-lfs test test-sanitize test-numbers install clean firmware qemu
 
 all: build
 
@@ -12,8 +12,20 @@ build:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS) >/dev/null
 	cmake --build $(BUILD) -j $(JOBS)
 
+# 32-bit pointers, like a device (needs gcc-multilib; no readline: no 32-bit libreadline).
+M32 ?= build-m32
+build-m32:
+	cmake -S . -B $(M32) -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS=-m32 -DFL_READLINE=OFF $(CMAKE_FLAGS) >/dev/null
+	cmake --build $(M32) -j $(JOBS)
+
+# The flash store demo (examples/demo.sh): the example app in a small heap, from source and from LFS.
 demo: build
-	./$(BUILD)/flashlua examples/demo.lua
+	examples/demo.sh $(BUILD)
+
+# RAM and speed of the example app from source, .lc and LFS, 64-bit and 32-bit (docs/lfs.md).
+bench-lfs: build build-m32
+	bench/lfs-ram --build $(BUILD)
+	bench/lfs-ram --build $(M32)
 
 # Every test: the default build, then the sanitizer build.
 test: build
@@ -42,4 +54,4 @@ qemu: firmware
 	ports/lm3s6965/run-qemu --fw $(FW_BUILD)/flashlua.elf $(if $(IMAGE),--image $(IMAGE)) $(ARGS)
 
 clean:
-	rm -rf $(BUILD) build-asan $(FW_BUILD)
+	rm -rf $(BUILD) build-asan $(M32) $(FW_BUILD)

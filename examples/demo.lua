@@ -1,25 +1,11 @@
--- flashlua demo: a little of everything the core does.
-print(_VERSION .. " on flashlua")
-
-local function fib(n) if n < 2 then return n end return fib(n-1) + fib(n-2) end
-print("fib(25) = " .. fib(25))
-
-local words = {}
-for w in ("the quick brown fox jumps over the lazy dog"):gmatch("%a+") do
-  words[#words + 1] = w
-end
-table.sort(words)
-print("sorted: " .. table.concat(words, " "))
-
-local Point = {}
-Point.__index = Point
-Point.__add = function(a, b) return setmetatable({x = a.x + b.x, y = a.y + b.y}, Point) end
-Point.__tostring = function(p) return string.format("(%g, %g)", p.x, p.y) end
-local p = setmetatable({x = 1, y = 2}, Point) + setmetatable({x = 3.5, y = -1}, Point)
-print("point sum: " .. tostring(p))
-
-local gen = coroutine.wrap(function() for i = 1, 3 do coroutine.yield(i * i) end end)
-print("squares: " .. gen() .. " " .. gen() .. " " .. gen())
-
-print("pcall: ", pcall(function() local t = nil; return t.x end))
-print(string.format("memory in use: %.1f KB", collectgarbage("count")))
+-- demo.lua -- installs a flash store image from Lua (make demo, examples/demo.sh):
+--   flashlua --heap 96K --flash dev.flash --init examples/demo_init.lua examples/demo.lua app.img
+-- node.LFS.reload checks the whole image first (nothing is written if it is refused: then it
+-- returns the reason), writes it, and restarts the VM; the restart runs the --init script.
+local image = assert(arg[1], "usage: demo.lua IMAGE")
+local left, used = node.heap()
+print(string.format("demo.lua: heap %.1f KB used, %s; node.LFS.reload(%q)", used / 1024,
+  left and string.format("%.1f KB left", left / 1024) or "no limit", image))
+local err = node.LFS.reload(image)
+print("demo.lua: reload refused: " .. tostring(err))   -- only reached when the image is refused
+os.exit(1)

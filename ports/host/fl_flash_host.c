@@ -1,12 +1,23 @@
 /*
-** fl_flash_host.c -- the host's flash partition for the Lua Flash Store.
+** fl_flash_host.c -- the host's flash partition for the Lua Flash Store, and its restart.
 **
 ** The partition is a file (--flash FILE, else $FLASHLUA_FLASH, else ./flashlua.flash), mapped
 ** PROT_READ at a fixed address (FL_HOST_FLASH_BASE, or $FLASHLUA_FLASH_BASE) with
 ** MAP_FIXED_NOREPLACE, so that an installed (absolute) image is valid at every run and any
 ** write into the store is a crash. If the address is taken, flashlua runs with an empty store
-** and says why. Writes go through the LfsFlash HAL with NOR rules enforced: erase sets a
-** 4 KB sector to 0xFF, write may only clear bits.
+** and says why. Writes go through the LfsFlash HAL, a NOR flash simulator: erase sets a sector
+** (--flash-sector, 4 KB) to 0xFF, a write may only clear bits (a 1 over a 0 ends the process
+** with status 98), both through pwrite on the file, never through the VM's mapping.
+** Test hooks: FLASHLUA_FLASH_FAULT=N cuts the power during flash operation N (erase or write,
+** counting from 1 in this process): half of it is done, then _exit(99). FLASHLUA_FLASH_OPS=1
+** prints the number of operations at exit. FLASHLUA_FLASH_NOERASE=1 makes erase do nothing.
+**
+** Restart (node.restart, node.LFS.reload): fl_port_restart records the request and sets a
+** count hook on the running thread and the main state that raises an error before any further
+** Lua instruction, so the unwinding reaches flashlua's main loop even through pcall. The loop
+** then calls fl_host_restart: the state is closed, a reload's image (validated by
+** fl_port_reload, kept in memory) is written into its slot, the store is opened again and a
+** fresh state returned. Writing after the close means no Lua code can see a half-written slot.
 */
 #include <errno.h>
 #include <fcntl.h>
@@ -18,7 +29,9 @@
 #include <unistd.h>
 
 #include "lua.h"
+#include "lauxlib.h"
 #include "lfs_loader.h"
+#include "fl_port.h"
 #include "fl_flash_host.h"
 
 #if defined(__linux__) && !defined(MAP_FIXED_NOREPLACE)
@@ -28,19 +41,39 @@
 #define MAP_FIXED_NOREPLACE 0     /* a hint only; the address is checked below */
 #endif
 
+#define EXIT_NOR_VIOLATION 98
+#define EXIT_POWER_CUT     99
+
 static struct {
   LfsStore *store;
   void *map;
   size_t mapsize;
   lua_Alloc f;
   void *ud;
+  const char *file;
+  uintptr_t base;
+  size_t sector;
+  unsigned nslots;
+  lua_State *L;                 /* the state fl_host_newstate/fl_host_restart made */
+  int restart;                  /* node.restart or a reload asked for it */
+  unsigned char *pending;       /* a validated image waiting for the restart (malloc) */
+  LfsPlan plan;
+  unsigned long ops, fault_at;  /* flash operations; the one the power is cut at */
+  int noerase, count_ops, autoslots;
+  char why[LFS_REASON_SIZE];    /* why the partition is not mapped */
 } host;
 
 static void cleanup(void) {
   if (host.store != NULL) lfs_store_free(host.store, host.f, host.ud);
   if (host.map != NULL) munmap(host.map, host.mapsize);
+  free(host.pending);
   host.store = NULL;
   host.map = NULL;
+  host.pending = NULL;
+}
+
+static void print_ops(void) {
+  fprintf(stderr, "flashlua: %lu flash operations\n", host.ops);
 }
 
 static void die(const char *fmt, const char *a, const char *b) {
@@ -56,7 +89,7 @@ static size_t parse_size(const char *s) {
   if (*end == 'k' || *end == 'K') { v *= 1024; end++; }
   else if (*end == 'm' || *end == 'M') { v *= 1024 * 1024; end++; }
   if (end == s || *end != '\0' || v < 4096) die("bad flash size '%s' (at least 4K)%s", s, "");
-  return (size_t)((v + FL_HOST_FLASH_SECTOR - 1) / FL_HOST_FLASH_SECTOR * FL_HOST_FLASH_SECTOR);
+  return (size_t)v;
 }
 
 /* takes --name VALUE or --name=VALUE at argv[i]; removes it; returns the value or NULL */
@@ -79,12 +112,36 @@ static const char *take(int *argc, char **argv, int i, const char *name) {
 
 /* ---------------------------------------------------------------- the NOR HAL */
 
+/* Counts an operation: 1 if the power is to be cut during this one. */
+static int operation(void) {
+  return ++host.ops == host.fault_at;
+}
+
+static void power_cut(void) {
+  fprintf(stderr, "flashlua: power cut at flash operation %lu\n", host.ops);
+  _exit(EXIT_POWER_CUT);
+}
+
+static int fill_ff(int fd, size_t off, size_t n) {
+  static unsigned char buf[512];                 /* 0xFF bytes */
+  size_t done;
+  if (buf[0] != 0xFF) memset(buf, 0xFF, sizeof buf);
+  for (done = 0; done < n; done += sizeof buf) {
+    size_t k = n - done < sizeof buf ? n - done : sizeof buf;
+    if (pwrite(fd, buf, k, (off_t)(off + done)) != (ssize_t)k) return -1;
+  }
+  return 0;
+}
+
 static int fl_erase(LfsFlash *fl, size_t off) {
-  unsigned char ff[FL_HOST_FLASH_SECTOR];
   int fd = *(int *)fl->ud;
   off -= off % fl->sector;
-  memset(ff, 0xFF, sizeof ff);
-  return pwrite(fd, ff, fl->sector, (off_t)off) == (ssize_t)fl->sector ? 0 : -1;
+  if (off >= fl->size) return -1;
+  if (operation()) {   /* cut: the first half of the sector erased, the rest as it was */
+    fill_ff(fd, off, fl->sector / 2);
+    power_cut();
+  }
+  return host.noerase ? 0 : fill_ff(fd, off, fl->sector);
 }
 
 static int fl_write(LfsFlash *fl, size_t off, const void *p, size_t n) {
@@ -92,12 +149,26 @@ static int fl_write(LfsFlash *fl, size_t off, const void *p, size_t n) {
   int fd = *(int *)fl->ud;
   size_t i;
   if (off > fl->size || n > fl->size - off) return -1;
-  for (i = 0; i < n; i++)   /* NOR: a bit can go from 1 to 0 only */
+  for (i = 0; i < n; i++)   /* NOR: a bit can go from 1 to 0 only; anything else is a bug */
     if ((fl->map[off + i] & s[i]) != s[i]) {
-      fprintf(stderr, "flashlua: NOR rule violated at flash offset 0x%lx\n", (unsigned long)(off + i));
-      return -1;
+      fprintf(stderr, "flashlua: NOR rule violated: writing 0x%02x over 0x%02x at flash offset "
+              "0x%lx\n", s[i], fl->map[off + i], (unsigned long)(off + i));
+      _exit(EXIT_NOR_VIOLATION);
     }
+  if (operation()) {   /* cut: the first half of the bytes written */
+    if (n / 2 > 0 && pwrite(fd, s, n / 2, (off_t)off) != (ssize_t)(n / 2)) {}
+    power_cut();
+  }
   return pwrite(fd, s, n, (off_t)off) == (ssize_t)n ? 0 : -1;
+}
+
+static void hal(LfsFlash *fl, const void *map, size_t size, int *fd) {
+  fl->map = (const unsigned char *)map;
+  fl->size = size;
+  fl->sector = host.sector;
+  fl->erase = fl_erase;
+  fl->write = fl_write;
+  fl->ud = fd;
 }
 
 /* ---------------------------------------------------------------- mapping */
@@ -132,8 +203,7 @@ static unsigned char *read_file(const char *name, size_t *n) {
   return b;
 }
 
-static void install(const char *file, size_t size, int sized, const char *image, uintptr_t base,
-                    int quiet) {
+static void install(const char *file, size_t size, int sized, const char *image, int quiet) {
   int fd = open(file, O_RDWR | O_CREAT, 0644);
   struct stat sb;
   unsigned char *img;
@@ -143,55 +213,96 @@ static void install(const char *file, size_t size, int sized, const char *image,
   char why[LFS_REASON_SIZE];
   if (fd < 0 || fstat(fd, &sb) != 0) die("cannot open flash file '%s': %s", file, strerror(errno));
   if (sb.st_size == 0 || (sized && (size_t)sb.st_size != size)) {   /* a new, erased partition */
-    unsigned char ff[FL_HOST_FLASH_SECTOR];
-    size_t off;
-    memset(ff, 0xFF, sizeof ff);
-    if (ftruncate(fd, 0) != 0) die("cannot resize flash file '%s': %s", file, strerror(errno));
-    for (off = 0; off < size; off += sizeof ff)
-      if (pwrite(fd, ff, sizeof ff, (off_t)off) != (ssize_t)sizeof ff)
-        die("cannot write flash file '%s': %s", file, strerror(errno));
+    if (ftruncate(fd, 0) != 0 || fill_ff(fd, 0, size) != 0)
+      die("cannot write flash file '%s': %s", file, strerror(errno));
   } else
     size = (size_t)sb.st_size;
+  if (host.autoslots && size / host.sector < 2) host.nslots = 1;
   img = read_file(image, &n);
   if (img == NULL) die("cannot read image '%s': %s", image, strerror(errno));
-  m = map_at(fd, size, base, why, sizeof why);
+  m = map_at(fd, size, host.base, why, sizeof why);
   if (m == NULL) die("cannot install: %s%s", why, "");
-  fl.map = (const unsigned char *)m;
-  fl.size = size;
-  fl.sector = FL_HOST_FLASH_SECTOR;
-  fl.erase = fl_erase;
-  fl.write = fl_write;
-  fl.ud = &fd;
-  if (!lfs_install(&fl, img, n, host.f, host.ud, why, sizeof why)) {
+  hal(&fl, m, size, &fd);
+  if (!lfs_install(&fl, host.nslots, img, n, host.f, host.ud, why, sizeof why)) {
     munmap(m, size);
     die("cannot install '%s': %s", image, why);
   }
   if (!quiet) {
-    LfsInfo h;
-    lfs_readheader(fl.map, size, &h);
-    printf("installed %s into %s: %lu bytes of %lu, %lu modules\n", image, file,
-           (unsigned long)h.size, (unsigned long)size, (unsigned long)h.nmodules);
+    LfsStore *st;
+    LfsConfig c;
+    lua_State *L;
+    lfs_store_open_slots(&st, fl.map, size, host.sector, host.nslots, NULL, host.f, host.ud);
+    L = st != NULL ? lfs_newstate(host.f, host.ud, st) : NULL;
+    if (L != NULL && lfs_config(L, &c) && c.slot >= 0) {
+      if (c.nslots > 1)
+        printf("installed %s into %s, slot %c: %lu bytes of %lu, %lu modules\n", image, file,
+               'A' + c.slot, (unsigned long)c.used, (unsigned long)c.slotsize, (unsigned long)c.nmodules);
+      else
+        printf("installed %s into %s: %lu bytes of %lu, %lu modules\n", image, file,
+               (unsigned long)c.used, (unsigned long)c.slotsize, (unsigned long)c.nmodules);
+    }
+    if (L != NULL) lua_close(L);
+    lfs_store_free(st, host.f, host.ud);
   }
   munmap(m, size);
   free(img);
   close(fd);
 }
 
+/* Opens the store of the mapped partition (reporting an unusable image once) and a state. */
+static lua_State *boot(void) {
+  if (host.map == NULL)
+    lfs_store_open(&host.store, NULL, host.mapsize, host.why, host.f, host.ud);
+  else if (!lfs_store_open_slots(&host.store, (const unsigned char *)host.map, host.mapsize, host.sector,
+                            host.nslots, NULL, host.f, host.ud) && host.store != NULL) {
+    unsigned i;
+    size_t off;
+    for (i = 0; i < host.nslots; i++)   /* something else than erased flash: say why */
+      if (lfs_slot_span(host.mapsize, host.sector, host.nslots, i, &off) > 0 &&
+          ((const unsigned char *)host.map)[off] != 0xFF) {
+        fprintf(stderr, "flashlua: flash store '%s' not used: %s\n", host.file,
+                lfs_store_reason(host.store));
+        break;
+      }
+  }
+  return host.store != NULL ? lfs_newstate(host.f, host.ud, host.store) : NULL;
+}
+
+static unsigned long envnum(const char *name) {
+  const char *v = getenv(name);
+  return v != NULL ? strtoul(v, NULL, 10) : 0;
+}
+
 lua_State *fl_host_newstate(int *argc, char **argv, lua_Alloc f, void *ud) {
-  const char *file = getenv("FLASHLUA_FLASH"), *image = NULL, *v, *b;
+  const char *image = NULL, *v, *b;
   size_t size = FL_HOST_FLASH_SIZE;
-  uintptr_t base = FL_HOST_FLASH_BASE;
-  int i, sized = 0, fd, rest;
-  char why[LFS_REASON_SIZE];
+  int i, sized = 0, fd, rest, slots = 0;
   struct stat sb;
   host.f = f;
   host.ud = ud;
-  if (file == NULL || *file == '\0') file = FL_HOST_FLASH_FILE;
-  if ((b = getenv("FLASHLUA_FLASH_BASE")) != NULL && *b != '\0') base = (uintptr_t)strtoull(b, NULL, 0);
+  host.file = getenv("FLASHLUA_FLASH");
+  host.base = FL_HOST_FLASH_BASE;
+  host.sector = FL_HOST_FLASH_SECTOR;
+  host.fault_at = envnum("FLASHLUA_FLASH_FAULT");
+  host.noerase = envnum("FLASHLUA_FLASH_NOERASE") != 0;
+  host.count_ops = envnum("FLASHLUA_FLASH_OPS") != 0;
+  if (host.count_ops) atexit(print_ops);
+  if (host.file == NULL || *host.file == '\0') host.file = FL_HOST_FLASH_FILE;
+  if ((b = getenv("FLASHLUA_FLASH_BASE")) != NULL && *b != '\0')
+    host.base = (uintptr_t)strtoull(b, NULL, 0);
   for (i = 1; i < *argc && argv[i][0] == '-' && argv[i][1] != '\0';) {
     if (strcmp(argv[i], "--") == 0) break;
     if ((v = take(argc, argv, i, "--flash-size")) != NULL) { size = parse_size(v); sized = 1; }
-    else if ((v = take(argc, argv, i, "--flash")) != NULL) file = v;
+    else if ((v = take(argc, argv, i, "--flash-sector")) != NULL) {
+      char *end;
+      unsigned long n = strtoul(v, &end, 0);
+      if (*end != '\0' || n < 128 || n > 1024 * 1024 || (n & (n - 1)) != 0)
+        die("bad flash sector size '%s' (a power of 2, 128 to 1M)%s", v, "");
+      host.sector = (size_t)n;
+    } else if ((v = take(argc, argv, i, "--flash-slots")) != NULL) {
+      if (strcmp(v, "1") != 0 && strcmp(v, "2") != 0) die("bad flash slot count '%s' (1 or 2)%s", v, "");
+      slots = v[0] - '0';
+    } else if ((v = take(argc, argv, i, "--flash")) != NULL) host.file = v;
     else if ((v = take(argc, argv, i, "--lfs-install")) != NULL) image = v;
     else {
       if ((argv[i][1] == 'e' || argv[i][1] == 'l') && argv[i][2] == '\0') i++;
@@ -200,33 +311,97 @@ lua_State *fl_host_newstate(int *argc, char **argv, lua_Alloc f, void *ud) {
   }
   argv[*argc] = NULL;
   rest = *argc > 1;
+  size = (size + host.sector - 1) / host.sector * host.sector;
+  /* A/B slots by default when the partition has room for two */
+  host.nslots = slots != 0 ? (unsigned)slots : 2;
+  host.autoslots = slots == 0;
   if (image != NULL) {
-    install(file, size, sized, image, base, rest);
+    install(host.file, size, sized, image, rest);
     if (!rest) exit(EXIT_SUCCESS);
   }
   atexit(cleanup);
-  why[0] = '\0';
-  fd = open(file, O_RDONLY);
-  if (fd < 0) {
-    snprintf(why, sizeof why, "no flash file '%s' (install an image with flashlua --lfs-install)", file);
-    lfs_store_open(&host.store, NULL, 0, why, f, ud);
-  } else {
-    void *m = NULL;
+  host.why[0] = '\0';
+  fd = open(host.file, O_RDONLY);
+  if (fd < 0)
+    snprintf(host.why, sizeof host.why,
+             "no flash file '%s' (install an image with flashlua --lfs-install)", host.file);
+  else {
     if (fstat(fd, &sb) == 0 && sb.st_size > 0) {
       host.mapsize = (size_t)sb.st_size;
-      m = map_at(fd, host.mapsize, base, why, sizeof why);
+      host.map = map_at(fd, host.mapsize, host.base, host.why, sizeof host.why);
+      if (host.autoslots && host.mapsize / host.sector < 2) host.nslots = 1;
     } else
-      snprintf(why, sizeof why, "flash file '%s' is empty", file);
+      snprintf(host.why, sizeof host.why, "flash file '%s' is empty", host.file);
     close(fd);
-    host.map = m;
-    if (m == NULL) {
-      fprintf(stderr, "flashlua: flash store not used: %s\n", why);
-      lfs_store_open(&host.store, NULL, host.mapsize, why, f, ud);
-    } else if (!lfs_store_open(&host.store, (const unsigned char *)m, host.mapsize, NULL, f, ud)) {
-      if (host.store != NULL && ((const unsigned char *)m)[0] != 0xFF)   /* not simply erased */
-        fprintf(stderr, "flashlua: flash store '%s' not used: %s\n", file, lfs_store_reason(host.store));
-    }
+    if (host.map == NULL) fprintf(stderr, "flashlua: flash store not used: %s\n", host.why);
   }
-  if (host.store == NULL) return NULL;
-  return lfs_newstate(f, ud, host.store);
+  host.L = boot();
+  return host.L;
+}
+
+/* ---------------------------------------------------------------- restart */
+
+int fl_host_restarting(void) {
+  return host.restart;
+}
+
+static void restart_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  luaL_error(L, "restarting");
+}
+
+void fl_port_restart(lua_State *L) {
+  host.restart = 1;
+  lua_sethook(L, restart_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+  if (host.L != NULL && host.L != L)
+    lua_sethook(host.L, restart_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+}
+
+int fl_port_reload(lua_State *L, const char *path, char *why, size_t whylen) {
+  unsigned char *img;
+  size_t n = 0;
+  void *ud;
+  lua_Alloc f = lua_getallocf(L, &ud);
+  if (host.store == NULL || host.map == NULL) {
+    snprintf(why, whylen, "no flash partition (%s)",
+             host.store != NULL ? lfs_store_reason(host.store) : "no store");
+    return 0;
+  }
+  /* the file's copy is host memory, not the Lua heap: a device reads it from its file system */
+  img = read_file(path, &n);
+  if (img == NULL) {
+    snprintf(why, whylen, "cannot read '%s': %s", path, strerror(errno));
+    return 0;
+  }
+  if (!lfs_prepare(host.store, img, n, &host.plan, f, ud, why, whylen)) {
+    free(img);
+    return 0;
+  }
+  free(host.pending);
+  host.pending = img;
+  return 1;
+}
+
+lua_State *fl_host_restart(lua_State *L) {
+  lua_sethook(L, NULL, 0, 0);
+  lua_close(L);
+  host.L = NULL;
+  host.restart = 0;
+  lfs_store_free(host.store, host.f, host.ud);
+  host.store = NULL;
+  if (host.pending != NULL) {   /* pass 2 of node.LFS.reload */
+    char why[LFS_REASON_SIZE];
+    int fd = open(host.file, O_RDWR);
+    LfsFlash fl;
+    hal(&fl, host.map, host.mapsize, &fd);
+    if (fd < 0)
+      fprintf(stderr, "flashlua: reload failed: cannot open '%s': %s\n", host.file, strerror(errno));
+    else if (!lfs_program(&fl, &host.plan, host.pending, why, sizeof why))
+      fprintf(stderr, "flashlua: reload failed: %s\n", why);
+    if (fd >= 0) close(fd);
+    free(host.pending);
+    host.pending = NULL;
+  }
+  host.L = boot();
+  return host.L;
 }

@@ -13,6 +13,7 @@
 #include "lauxlib.h"
 #include "lualib.h"
 #include "fl_flash_host.h"
+#include "fl_heapcap.h"
 
 /* Line editing for -i: GNU readline or libedit when the build found one (FL_USE_READLINE,
 ** see CMakeLists.txt), else plain stdio. */
@@ -38,6 +39,10 @@ static void say(const char *who, const char *msg) {
 
 /* Prints the error on top of the stack (if any) and pops it. */
 static int report(lua_State *L, int status) {
+  if (status != 0 && fl_host_restarting()) {   /* the unwinding of a restart: not an error */
+    lua_pop(L, 1);
+    return status;
+  }
   if (status != 0 && !lua_isnil(L, -1)) {
     const char *msg = lua_tostring(L, -1);
     say(progname, msg ? msg : "(error object is not a string)");
@@ -238,6 +243,10 @@ static void repl(lua_State *L) {
   while ((status = load_line(L)) != -1) {
     if (status == 0) status = docall(L, 0, 1);
     report(L, status);
+    if (fl_host_restarting()) {
+      progname = saved;
+      return;
+    }
     if (status == 0 && lua_gettop(L) > 0) {
       lua_getglobal(L, "print");
       lua_insert(L, 1);
@@ -339,8 +348,12 @@ static int run_script(lua_State *L, char **argv, int argc, int n) {
   return report(L, status);
 }
 
+/* The start-up code: the --init file if given, else LUA_INIT as lua5.1 handles it. */
+static const char *init_file = NULL;
+
 static int run_init(lua_State *L) {
   const char *init = getenv(LUA_INIT);
+  if (init_file != NULL) return dofile(L, init_file);
   if (init == NULL) return 0;
   if (init[0] == '@') return dofile(L, init + 1);
   return dostring(L, init, "=" LUA_INIT);
@@ -371,8 +384,11 @@ static int host_panic(lua_State *L) {
   return 0;
 }
 
-struct mainargs { int argc; char **argv; int status; };
+/* restarted: the VM was restarted (node.restart, node.LFS.reload); interactive: the first
+** run entered (or was going to enter) the REPL, which a restart goes back to. */
+struct mainargs { int argc; char **argv; int status; int restarted, interactive; };
 
+/* Returns 0; the exit status is m->status. Each step stops when a restart is requested. */
 static int protected_main(lua_State *L) {
   struct mainargs *m = (struct mainargs *)lua_touserdata(L, 1);
   char **argv = m->argv;
@@ -383,18 +399,23 @@ static int protected_main(lua_State *L) {
   luaL_openlibs(L);
   lua_gc(L, LUA_GCRESTART, 0);
   m->status = run_init(L);
-  if (m->status != 0) return 0;
+  if (m->status != 0 || fl_host_restarting()) return 0;
+  if (m->restarted) {   /* after a restart: the start-up code only, then the REPL if it was on */
+    if (m->interactive) repl(L);
+    return 0;
+  }
   script = scan_options(argv, &o);
   if (script < 0) {
     print_usage();
     m->status = 1;
     return 0;
   }
+  m->interactive = o.has_i || (script == 0 && !o.has_e && !o.has_v && isatty(0));
   if (o.has_v) print_version();
   m->status = run_options(L, argv, script > 0 ? script : m->argc);
-  if (m->status != 0) return 0;
+  if (m->status != 0 || fl_host_restarting()) return 0;
   if (script) m->status = run_script(L, argv, m->argc, script);
-  if (m->status != 0) return 0;
+  if (m->status != 0 || fl_host_restarting()) return 0;
   if (o.has_i)
     repl(L);
   else if (script == 0 && !o.has_e && !o.has_v) {
@@ -407,22 +428,53 @@ static int protected_main(lua_State *L) {
   return 0;
 }
 
+/* Removes `--init FILE` / `--init=FILE` from the options before the script (the other long
+** options, --flash FILE etc., take a value too). */
+static void take_init(int *argc, char **argv) {
+  int i, k, used;
+  for (i = 1; i < *argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
+    if (strcmp(argv[i], "--") == 0) return;
+    if (strncmp(argv[i], "--init", 6) != 0 || (argv[i][6] != '=' && argv[i][6] != '\0')) {
+      if (((argv[i][1] == 'e' || argv[i][1] == 'l') && argv[i][2] == '\0') ||
+          (argv[i][1] == '-' && strchr(argv[i], '=') == NULL))
+        i++;
+      continue;
+    }
+    if (argv[i][6] == '=') { init_file = argv[i] + 7; used = 1; }
+    else if (argv[i][6] == '\0' && i + 1 < *argc) { init_file = argv[i + 1]; used = 2; }
+    else continue;
+    for (k = i; k + used <= *argc; k++) argv[k] = argv[k + used];
+    *argc -= used;
+    i--;
+  }
+}
+
 int main(int argc, char **argv) {
   struct mainargs m;
   int status;
   lua_State *L;
   const char *fail = getenv("FLASHLUA_ALLOC_FAIL");
+  static FlHeapCap heapcap;                               /* --heap BYTES: docs/lfs.md */
+  size_t heap = fl_heapcap_option(&argc, argv);
   if (fail != NULL) alloc_fail_at = strtoul(fail, NULL, 10);
+  take_init(&argc, argv);
   L = fl_host_newstate(&argc, argv, host_alloc, NULL);   /* --flash options: docs/lfs.md */
-  if (L != NULL) lua_atpanic(L, host_panic);
-  if (L == NULL) {
-    say(argv[0], "cannot create state: not enough memory");
-    return EXIT_FAILURE;
-  }
   m.argc = argc;
   m.argv = argv;
-  m.status = 0;
-  status = lua_cpcall(L, protected_main, &m);
+  m.restarted = m.interactive = 0;
+  for (;;) {
+    if (L == NULL) {
+      say(argv[0], "cannot create state: not enough memory");
+      return EXIT_FAILURE;
+    }
+    if (heap != 0) fl_heapcap_attach(L, &heapcap, heap);
+    lua_atpanic(L, host_panic);
+    m.status = 0;
+    status = lua_cpcall(L, protected_main, &m);
+    if (!fl_host_restarting()) break;
+    L = fl_host_restart(L);   /* node.restart, node.LFS.reload: a fresh state, same process */
+    m.restarted = 1;
+  }
   report(L, status);
   lua_close(L);
   if (getenv("FLASHLUA_ALLOC_COUNT") != NULL) {

@@ -9,6 +9,10 @@
 
 #define FW_HANDLER_STACK  512     /* bytes of the exception stack (MSP) */
 #define FW_FAULT_STATUS   3       /* exit status after a CPU fault (Lua errors exit with 1) */
+#define FW_RESTART_STATUS 97      /* node.restart with a flash file: run-qemu boots again */
+#define FW_NOR_STATUS     98      /* the flash driver was asked to write a 1 over a 0 (a bug) */
+#define FW_POWERCUT_STATUS 99     /* --flash-fault N: the power was cut at flash operation N */
+#define FW_FLASH_PAGE     1024    /* the LM3S6965's flash erase unit */
 
 /* startup.c */
 void fw_stack_paint(void);
@@ -16,6 +20,12 @@ size_t fw_stack_unused(void);     /* bytes of the thread stack never touched so 
 size_t fw_stack_size(void);
 void fw_reset(void);              /* system reset (node.restart) */
 void fw_exit(int status);         /* flushes the console, ends the program (qemu exits) */
+
+/* flash.c: the store partition's driver (over the host file that backs it) and restart */
+struct LfsStore;
+int fw_flash_open(const char *file, unsigned long fault_at);  /* 0, or -1/-2: cannot open/size */
+void fw_flash_store(struct LfsStore *s);  /* the store node.LFS.reload prepares images against */
+int fw_flash_test_write(size_t off, const void *p, size_t n);   /* fwtest.flashwrite */
 
 /* console.c: UART0 and semihosting */
 #define FW_CON_SEMIHOST  0        /* stdin/stdout on semihosting; stderr on UART0 */

@@ -13,6 +13,13 @@
 **   --stats       at exit, print heap and stack figures on stderr
 **   --test-hooks  define `fwtest` (C functions that exist to make the tests fail on purpose)
 **   --batch LIST  run every command line of the host file LIST on a fresh state (tests)
+**   --flash FILE  the host file that backs the store partition (run-qemu --flash): the flash
+**                 driver programs it (node.LFS.reload) and node.restart reboots through run-qemu
+**   --flash-fault N  cut the power at flash operation N (tests; run-qemu: FLASHLUA_FLASH_FAULT)
+**   --lfs-slots N 1 or 2 (A/B) slots in the store partition (default FL_LFS_SLOTS of the build)
+**   --init FILE   a host file run at every boot before the command line (the device's LUA_INIT)
+**   --restarted   this boot follows node.restart (run-qemu): --init only, then the REPL if the
+**                 command line asks for it, no script or -e/-l again
 */
 #define _DEFAULT_SOURCE 1     /* sbrk */
 #include <malloc.h>
@@ -369,12 +376,6 @@ static int split_args(char *s, char **argv, int max) {
 
 /* ---------------------------------------------------------------- device extras */
 
-static int node_restart(lua_State *L) {
-  (void)L;
-  fw_reset();
-  return 0;
-}
-
 static int node_heapfree(lua_State *L) {
   lua_pushnumber(L, (lua_Number)heap_free());
   return 1;
@@ -413,16 +414,22 @@ static int t_stack(lua_State *L) {        /* stack(): bytes never used, total by
   return 2;
 }
 
+static int t_flashwrite(lua_State *L) {  /* flashwrite(offset, bytes): the flash driver */
+  size_t n;
+  const char *s = luaL_checklstring(L, 2, &n);
+  lua_pushboolean(L, fw_flash_test_write((size_t)luaL_checkinteger(L, 1), s, n) == 0);
+  return 1;
+}
+
 static const luaL_Reg test_funcs[] = {
   { "poke", t_poke }, { "peek", t_peek }, { "recurse", t_recurse }, { "stack", t_stack },
+  { "flashwrite", t_flashwrite },
   { NULL, NULL }
 };
 
 static void open_device(lua_State *L, int hooks) {
   lua_getglobal(L, LUA_NODELIBNAME);
   if (lua_istable(L, -1)) {
-    lua_pushcfunction(L, node_restart);
-    lua_setfield(L, -2, "restart");
     lua_pushcfunction(L, node_heapfree);
     lua_setfield(L, -2, "heapfree");
   }
@@ -438,6 +445,8 @@ static void open_device(lua_State *L, int hooks) {
 /* ---------------------------------------------------------------- main */
 
 struct mainargs { int argc; char **argv; int status, hooks, batch; };
+static const char *init_file = NULL;
+static int restarted = 0;
 
 /* --batch: os.exit ends the case, not the firmware (longjmp out of the running state; the
 ** state is then closed with the console muted, as a real exit runs no finalizers) */
@@ -469,7 +478,13 @@ static int protected_main(lua_State *L) {
     lua_pop(L, 1);
   }
   lua_gc(L, LUA_GCRESTART, 0);
+  if (init_file != NULL && (m->status = run_chunk(L, luaL_loadfile(L, init_file))) != 0) return 0;
   script = scan_options(argv, &o);
+  if (restarted) {      /* a reboot: the start-up code ran; the REPL if it is on, nothing else */
+    if (script == 0 && !o.has_e && !o.has_v) print_version(L);
+    if (o.has_i || (script == 0 && !o.has_e && !o.has_v)) repl(L);
+    return 0;
+  }
   if (script < 0) {
     fprintf(stderr, "usage: %s [options] [script [args]]\n", progname);
     m->status = 1;
@@ -579,7 +594,9 @@ static int run_batch(LfsStore *store, const char *list, int hooks) {
 int main(void) {
   char *cmdline = (char *)malloc(FW_CMDLINE);   /* heap, shrunk to fit: not 512 bytes of .bss */
   char *argv[FW_MAXARGS + 1], *args[FW_MAXARGS + 1];
-  const char *batch = NULL;
+  const char *batch = NULL, *flash = NULL;
+  unsigned long fault_at = 0;
+  unsigned nslots = FL_LFS_SLOTS;
   int argc, i, n = 0, raw = 0, nolfs = 0, hooks = 0, interactive, status;
   LfsStore *store = NULL;
   if (cmdline == NULL || fw_cmdline(cmdline, FW_CMDLINE) != 0) {
@@ -601,6 +618,13 @@ int main(void) {
     else if (strcmp(args[i], "--stats") == 0) opt_stats = 1;
     else if (strcmp(args[i], "--test-hooks") == 0) hooks = 1;
     else if (strcmp(args[i], "--batch") == 0 && i + 1 < argc) batch = args[++i];
+    else if (strcmp(args[i], "--flash") == 0 && i + 1 < argc) flash = args[++i];
+    else if (strcmp(args[i], "--init") == 0 && i + 1 < argc) init_file = args[++i];
+    else if (strcmp(args[i], "--restarted") == 0) restarted = 1;
+    else if (strcmp(args[i], "--lfs-slots") == 0 && i + 1 < argc)
+      nslots = (unsigned)strtoul(args[++i], NULL, 10);
+    else if (strcmp(args[i], "--flash-fault") == 0 && i + 1 < argc)
+      fault_at = strtoul(args[++i], NULL, 10);
     else break;
   }
   for (; i < argc; i++) argv[n++] = args[i];
@@ -614,8 +638,13 @@ int main(void) {
   fw_console_init(interactive ? FW_CON_UART : FW_CON_SEMIHOST, interactive && !raw);
   fw_on_interrupt = on_ctrl_c;
 
-  lfs_store_open(&store, nolfs ? NULL : __lfs_start, (size_t)(__lfs_end - __lfs_start),
-                 "disabled (--no-lfs)", fw_alloc, NULL);
+  if (fw_flash_open(flash, fault_at) != 0) {
+    fprintf(stderr, "%s: cannot use flash file %s (missing, or not %lu bytes)\n", FW_NAME, flash,
+            (unsigned long)(__lfs_end - __lfs_start));
+    return EXIT_FAILURE;
+  }
+  lfs_store_open_slots(&store, nolfs ? NULL : __lfs_start, (size_t)(__lfs_end - __lfs_start),
+                       FW_FLASH_PAGE, nslots, "disabled (--no-lfs)", fw_alloc, NULL);
   if (store == NULL) {
     say(FW_NAME, "cannot create state: not enough memory");
     return EXIT_FAILURE;
@@ -623,6 +652,7 @@ int main(void) {
   if (!nolfs && lfs_store_reason(store)[0] != '\0' &&
       memcmp(__lfs_start, "\x1b" "FLLFS", 6) == 0)   /* an image, but not a usable one */
     fprintf(stderr, "%s: flash store not used: %s\n", FW_NAME, lfs_store_reason(store));
+  fw_flash_store(store);
   if (batch != NULL) status = run_batch(store, batch, hooks);
   else status = run_state(store, argc, argv, hooks, 0);
   lfs_store_free(store, fw_alloc, NULL);

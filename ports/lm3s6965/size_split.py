@@ -3,7 +3,8 @@
 
     size_split.py flashlua.map
 
-Parts: core (src/core), libs (src/lib), lfs (src/lfs), port (ports/lm3s6965), libc, libgcc.
+Parts: core (src/core), libs (src/lib), lfs (src/lfs), port (ports/lm3s6965), libc-port (the
+port's replacements of C library functions, libc_min.c), libc (picolibc + libm), libgcc.
 Columns: text (code + constants in flash), data (initialised RAM, also stored in flash),
 bss (zeroed RAM). The stack and the heap are not counted (see the linker script).
 """
@@ -22,6 +23,8 @@ def part(origin):
         return "libs"
     if "libfl_lfs.a" in o:
         return "lfs"
+    if "libc_min.c" in o:
+        return "libc-port"      # the port's smaller replacements of C library pieces
     if "flashlua.elf.dir" in o:
         return "port"
     if "libgcc.a" in o:
@@ -68,16 +71,16 @@ def main():
             continue
         p = part(origin)
         sizes.setdefault(p, {"text": 0, "data": 0, "bss": 0})[kind] += size
-    order = ["core", "libs", "lfs", "port", "libc", "libgcc", "other"]
+    order = ["core", "libs", "lfs", "port", "libc-port", "libc", "libgcc", "other"]
     tot = {"text": 0, "data": 0, "bss": 0}
-    print("%-8s %8s %8s %8s" % ("part", "text", "data", "bss"))
+    print("%-9s %8s %8s %8s" % ("part", "text", "data", "bss"))
     for p in order:
         if p in sizes:
             s = sizes[p]
-            print("%-8s %8d %8d %8d" % (p, s["text"], s["data"], s["bss"]))
+            print("%-9s %8d %8d %8d" % (p, s["text"], s["data"], s["bss"]))
             for k in tot:
                 tot[k] += s[k]
-    print("%-8s %8d %8d %8d   (flash: %d bytes)" % ("total", tot["text"], tot["data"], tot["bss"],
+    print("%-9s %8d %8d %8d   (flash: %d bytes)" % ("total", tot["text"], tot["data"], tot["bss"],
                                                   tot["text"] + tot["data"]))
 
 

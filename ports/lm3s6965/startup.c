@@ -67,8 +67,9 @@ static void mpu_init(void) {
   __asm volatile ("dsb\n\tisb" ::: "memory");
 }
 
-/* C part of the reset: memory, TLS, faults, MPU, then main() on the process stack. */
-void fw_start(void) {
+/* C part of the reset: memory, TLS, faults, MPU, then main() on the process stack.
+** (`used`: only assembly calls it, which link-time optimisation does not see) */
+__attribute__((used)) void fw_start(void) {
   uint32_t *s = __data_load, *d = __data_start;
   while (d < __data_end) *d++ = *s++;
   for (d = __bss_start; d < __bss_end; d++) *d = 0;
@@ -90,7 +91,8 @@ __attribute__((naked, noreturn)) void Reset_Handler(void) {
     "msr control, r0\n\t"
     "isb\n\t"
     "bl fw_start\n\t"
-    "b .\n\t");
+    "b .\n\t"
+    ".ltorg\n\t");              /* the literal pool stays next to its ldr (LTO merges files) */
 }
 
 /* ---------------------------------------------------------------- faults */
@@ -108,7 +110,7 @@ static void put_hex(uint32_t v) {
 }
 
 /* frame: the stacked r0-r3, r12, lr, pc, xpsr (NULL if stacking itself failed) */
-void fw_fault(uint32_t *frame, uint32_t kind) {
+__attribute__((used)) void fw_fault(uint32_t *frame, uint32_t kind) {
   uint32_t cfsr = SCB_CFSR, hfsr = SCB_HFSR, mmfar = SCB_MMFAR, bfar = SCB_BFAR;
   int mmvalid = (cfsr & 0x80u) != 0, bfvalid = (cfsr & 0x8000u) != 0;
   int stacking = (cfsr & 0x10u) != 0 || (cfsr & 0x1000u) != 0;   /* MSTKERR / STKERR */

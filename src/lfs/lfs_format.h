@@ -49,7 +49,8 @@
 #define LFS_H_STRINGS    96   /* offset of the first string; strings run to the end */
 #define LFS_H_NFIXED     100  /* informative: strings that came from the runtime itself */
 #define LFS_H_STRIP      104  /* informative: strip level used (0, 1, 2) */
-/* 108..127: zero */
+#define LFS_H_GEN        108  /* slot generation, set by the installer (0 from the writer) */
+/* 112..127: zero */
 
 #define LFS_F_ABSOLUTE   1u   /* pointers are base + offset */
 #define LFS_F_ALL        LFS_F_ABSOLUTE

@@ -521,73 +521,128 @@ void lfs_relocate(unsigned char *img, uint64_t newbase) {
   lfs_put32le(img + LFS_H_CRC, lfs_image_crc(img, h.size));
 }
 
-/* ============================================================ installer */
+/* ============================================================ slots and installer */
 
-int lfs_install(LfsFlash *fl, const unsigned char *img, size_t n, lua_Alloc f, void *ud,
-                char *why, size_t whylen) {
+typedef struct LfsEntry { FString *name; FProto *main; } LfsEntry;
+
+size_t lfs_slot_span(size_t partsize, size_t sector, unsigned nslots, unsigned i, size_t *off) {
+  size_t size = nslots <= 1 ? partsize / sector * sector : partsize / sector / 2 * sector;
+  *off = (size_t)i * size;
+  return i < nslots ? size : 0;
+}
+
+struct LfsStore {
+  FROStrTab rt;                  /* G(L)->rostrt[1]; rt.data points back here */
+  const unsigned char *map;      /* the partition */
+  size_t partsize, sector, slotsize;
+  unsigned nslots;
+  int slot;                      /* the running slot, -1: none */
+  const unsigned char *img;      /* its image */
+  LfsInfo h;                     /* valid when nbuckets != 0 */
+  uint32_t gen;
+  FGCObj *const *buckets;        /* chains are linked through `next` */
+  uint32_t nbuckets;
+  const LfsEntry *index;
+  char reason[2 * LFS_REASON_SIZE];
+};
+
+int lfs_prepare(const LfsStore *s, unsigned char *img, size_t n, LfsPlan *plan, lua_Alloc f,
+                void *ud, char *why, size_t whylen) {
   LfsInfo h;
-  unsigned char *buf;
-  size_t off;
-  int ok = 0;
-  unsigned char state[4];
+  size_t off, room;
+  unsigned slot;
+  if (s->map == NULL) {
+    snprintf(why, whylen, "no flash partition: %s", s->reason);
+    return 0;
+  }
+  /* an A/B partition installs into the slot that is not running (A when none is) */
+  slot = (s->nslots > 1 && s->slot == 0) ? 1 : 0;
+  room = lfs_slot_span(s->partsize, s->sector, s->nslots, slot, &off);
   if (!lfs_readheader(img, n, &h))
     return lfs_validate(img, n, 0, 0, f, ud, why, whylen);   /* for its message */
-  if (h.size > fl->size) {
-    snprintf(why, whylen, "image is %lu bytes, the flash partition only %lu",
-             (unsigned long)h.size, (unsigned long)fl->size);
+  if (h.size > room) {
+    if (s->nslots > 1)
+      snprintf(why, whylen, "image is %lu bytes, a flash slot only %lu (the partition of %lu "
+               "bytes holds 2 slots)", (unsigned long)h.size, (unsigned long)room,
+               (unsigned long)s->partsize);
+    else
+      snprintf(why, whylen, "image is %lu bytes, the flash partition only %lu",
+               (unsigned long)h.size, (unsigned long)room);
     return 0;
   }
   /* 1: the image as given (position independent, or absolute for its own base) */
   if (!lfs_validate(img, n, (h.flags & LFS_F_ABSOLUTE) ? h.base : 0, 0, f, ud, why, whylen))
     return 0;
-  n = h.size;
-  buf = (unsigned char *)(*f)(ud, NULL, 0, n);
-  if (buf == NULL) {
-    snprintf(why, whylen, "not enough memory to install the image");
+  /* 2: relocated to where it is in RAM, the bytecode verifier runs on the real protos */
+  lfs_relocate(img, (uint64_t)(uintptr_t)img);
+  if (!lfs_validate(img, h.size, (uint64_t)(uintptr_t)img, LFS_V_CODE, f, ud, why, whylen))
+    return 0;
+  /* 3: relocated for its slot, with its generation (lfs_relocate recomputes the CRC) */
+  plan->slot = slot;
+  plan->off = off;
+  plan->size = h.size;
+  plan->gen = s->slot >= 0 ? s->gen + 1 : 1;
+  lfs_put32le(img + LFS_H_GEN, plan->gen);
+  lfs_relocate(img, (uint64_t)(uintptr_t)(s->map + off));
+  return 1;
+}
+
+int lfs_program(LfsFlash *fl, const LfsPlan *plan, const unsigned char *img, char *why,
+                size_t whylen) {
+  unsigned char hdr[LFS_HEADER_SIZE], state[4];
+  size_t off, n = plan->size, next;
+  if (plan->off > fl->size || n > fl->size - plan->off || n < LFS_HEADER_SIZE) {
+    snprintf(why, whylen, "image does not fit its flash slot");
     return 0;
   }
-  memcpy(buf, img, n);
-  /* 2: relocated to where it is in RAM, the bytecode verifier runs on the real protos */
-  lfs_relocate(buf, (uint64_t)(uintptr_t)buf);
-  if (!lfs_validate(buf, n, (uint64_t)(uintptr_t)buf, LFS_V_CODE, f, ud, why, whylen))
-    goto done;
-  /* 3: relocated for the partition, written under NOR rules */
-  lfs_relocate(buf, (uint64_t)(uintptr_t)fl->map);
   for (off = 0; off < n; off += fl->sector)
-    if (fl->erase(fl, off) != 0) { snprintf(why, whylen, "flash erase failed"); goto done; }
+    if (fl->erase(fl, plan->off + off) != 0) {
+      snprintf(why, whylen, "flash erase failed at offset 0x%lx", (unsigned long)(plan->off + off));
+      return 0;
+    }
+  memcpy(hdr, img, LFS_HEADER_SIZE);
+  memset(hdr + LFS_H_STATE, 0xFF, 4);              /* in progress until the very last write */
   lfs_put32le(state, LFS_STATE_DONE);
-  memset(buf + LFS_H_STATE, 0xFF, 4);              /* in progress until the very last write */
-  if (fl->write(fl, 0, buf, LFS_HEADER_SIZE) != 0 ||
-      fl->write(fl, LFS_HEADER_SIZE, buf + LFS_HEADER_SIZE, n - LFS_HEADER_SIZE) != 0 ||
-      fl->write(fl, LFS_H_STATE, state, 4) != 0) {
-    snprintf(why, whylen, "flash write failed");
-    goto done;
+  if (fl->write(fl, plan->off, hdr, LFS_HEADER_SIZE) != 0) goto failed;
+  for (off = LFS_HEADER_SIZE; off < n; off = next) {   /* one sector at a time, like a driver */
+    next = (off / fl->sector + 1) * fl->sector;
+    if (next > n) next = n;
+    if (fl->write(fl, plan->off + off, img + off, next - off) != 0) goto failed;
   }
-  memcpy(buf + LFS_H_STATE, state, 4);
-  if (memcmp(fl->map, buf, n) != 0) {
+  if (fl->write(fl, plan->off + LFS_H_STATE, state, 4) != 0) goto failed;
+  if (memcmp(fl->map + plan->off, img, LFS_H_STATE) != 0 ||
+      memcmp(fl->map + plan->off + LFS_H_STATE, state, 4) != 0 ||
+      memcmp(fl->map + plan->off + LFS_H_STATE + 4, img + LFS_H_STATE + 4, n - LFS_H_STATE - 4) != 0) {
     snprintf(why, whylen, "flash verify failed: the partition does not read back what was written");
-    goto done;
+    return 0;
   }
-  ok = 1;
-done:
-  (*f)(ud, buf, n, 0);
+  return 1;
+failed:
+  snprintf(why, whylen, "flash write failed");
+  return 0;
+}
+
+int lfs_install(LfsFlash *fl, unsigned nslots, const unsigned char *img, size_t n, lua_Alloc f,
+                void *ud, char *why, size_t whylen) {
+  LfsStore *s;
+  LfsPlan plan;
+  unsigned char *buf;
+  int ok = 0;
+  lfs_store_open_slots(&s, fl->map, fl->size, fl->sector, nslots, NULL, f, ud);
+  buf = (unsigned char *)(*f)(ud, NULL, 0, n);
+  if (s == NULL || buf == NULL)
+    snprintf(why, whylen, "not enough memory to install the image");
+  else {
+    memcpy(buf, img, n);
+    ok = lfs_prepare(s, buf, n, &plan, f, ud, why, whylen) &&
+         lfs_program(fl, &plan, buf, why, whylen);
+  }
+  if (buf != NULL) (*f)(ud, buf, n, 0);
+  lfs_store_free(s, f, ud);
   return ok;
 }
 
 /* ============================================================ the store */
-
-typedef struct LfsEntry { FString *name; FProto *main; } LfsEntry;
-
-struct LfsStore {
-  FROStrTab rt;                  /* G(L)->rostrt[1]; rt.data points back here */
-  const unsigned char *map;      /* the partition */
-  size_t partsize;
-  LfsInfo h;                     /* valid when nbuckets != 0 */
-  FGCObj *const *buckets;        /* chains are linked through `next` */
-  uint32_t nbuckets;
-  const LfsEntry *index;
-  char reason[LFS_REASON_SIZE];
-};
 
 static FString *store_find(const FROStrTab *t, const char *s, size_t l, unsigned int h) {
   const LfsStore *st = (const LfsStore *)t->data;
@@ -612,9 +667,19 @@ static void store_each(const FROStrTab *t, void (*f)(FString *s, void *ud), void
   }
 }
 
-int lfs_store_open(LfsStore **sp, const unsigned char *map, size_t partsize, const char *why_empty,
-                   lua_Alloc f, void *ud) {
+static int erased(const unsigned char *p, size_t n) {
+  size_t i;
+  if (n < LFS_MAGIC_SIZE) return 0;   /* the validator says what is wrong */
+  for (i = 0; i < LFS_MAGIC_SIZE && p[i] == 0xFF; i++) {}
+  return i == LFS_MAGIC_SIZE;
+}
+
+int lfs_store_open_slots(LfsStore **sp, const unsigned char *map, size_t partsize, size_t sector,
+                         unsigned nslots, const char *why_empty, lua_Alloc f, void *ud) {
   LfsStore *s = (LfsStore *)(*f)(ud, NULL, 0, sizeof(LfsStore));
+  unsigned order[LFS_MAXSLOTS], n = 0, i, k;
+  uint32_t gen[LFS_MAXSLOTS] = { 0, 0 };
+  size_t len;
   *sp = s;
   if (s == NULL) return 0;
   memset(s, 0, sizeof *s);
@@ -623,6 +688,10 @@ int lfs_store_open(LfsStore **sp, const unsigned char *map, size_t partsize, con
   s->rt.data = s;
   s->map = map;
   s->partsize = partsize;
+  s->sector = sector != 0 ? sector : 1;
+  s->nslots = nslots < 1 ? 1 : nslots > LFS_MAXSLOTS ? LFS_MAXSLOTS : nslots;
+  s->slotsize = lfs_slot_span(partsize, s->sector, s->nslots, 0, &len);
+  s->slot = -1;
   if (map == NULL) {
     snprintf(s->reason, sizeof s->reason, "%s", why_empty ? why_empty : "no flash partition");
     return 0;
@@ -632,23 +701,46 @@ int lfs_store_open(LfsStore **sp, const unsigned char *map, size_t partsize, con
              "this flashlua's object layout does not match src/lfs/lfs_format.h: no store");
     return 0;
   }
-  if (partsize >= LFS_MAGIC_SIZE) {
-    size_t i;
-    for (i = 0; i < LFS_MAGIC_SIZE && map[i] == 0xFF; i++) {}
-    if (i == LFS_MAGIC_SIZE) {
-      snprintf(s->reason, sizeof s->reason, "no image installed (the flash partition is erased)");
-      return 0;
-    }
+  /* the slots that hold something, highest generation first (the generation is only a hint
+  ** for the order: each one is validated completely before it is used) */
+  for (i = 0; i < s->nslots; i++) {
+    size_t off, size = lfs_slot_span(partsize, s->sector, s->nslots, i, &off);
+    if (erased(map + off, size)) continue;
+    gen[i] = size >= LFS_HEADER_SIZE ? lfs_get32le(map + off + LFS_H_GEN) : 0;
+    for (k = n++; k > 0 && gen[order[k - 1]] < gen[i]; k--) order[k] = order[k - 1];
+    order[k] = i;
   }
-  if (!lfs_validate(map, partsize, (uint64_t)(uintptr_t)map, LFS_V_CODE, f, ud,
-                    s->reason, sizeof s->reason))
-    return 0;
-  lfs_readheader(map, partsize, &s->h);
+  if (n == 0)
+    snprintf(s->reason, sizeof s->reason, "no image installed (the flash partition is erased)");
+  for (k = 0, len = 0; k < n; k++) {
+    size_t off, size = lfs_slot_span(partsize, s->sector, s->nslots, order[k], &off);
+    char why[LFS_REASON_SIZE];
+    if (lfs_validate(map + off, size, (uint64_t)(uintptr_t)(map + off), LFS_V_CODE, f, ud,
+                     why, sizeof why)) {
+      s->slot = (int)order[k];
+      s->img = map + off;
+      s->gen = gen[order[k]];
+      break;
+    }
+    /* no usable slot: the reason names each slot tried */
+    if (s->nslots == 1)
+      snprintf(s->reason, sizeof s->reason, "%s", why);
+    else if (len < sizeof s->reason)
+      len += (size_t)snprintf(s->reason + len, sizeof s->reason - len, "%sslot %c: %s",
+                              k > 0 ? "; " : "", 'A' + order[k], why);
+  }
+  if (s->slot < 0) return 0;
+  lfs_readheader(s->img, s->slotsize, &s->h);
   s->nbuckets = s->h.nbuckets;
-  s->buckets = (FGCObj *const *)(const void *)(map + s->h.rostrt);
-  s->index = (const LfsEntry *)(const void *)(map + s->h.index);
+  s->buckets = (FGCObj *const *)(const void *)(s->img + s->h.rostrt);
+  s->index = (const LfsEntry *)(const void *)(s->img + s->h.index);
   s->reason[0] = '\0';
   return 1;
+}
+
+int lfs_store_open(LfsStore **sp, const unsigned char *map, size_t partsize, const char *why_empty,
+                   lua_Alloc f, void *ud) {
+  return lfs_store_open_slots(sp, map, partsize, 1, 1, why_empty, f, ud);
 }
 
 void lfs_store_free(LfsStore *s, lua_Alloc f, void *ud) {
@@ -671,13 +763,19 @@ static LfsStore *getstore(lua_State *L) {
 int lfs_config(lua_State *L, LfsConfig *c) {
   LfsStore *s = getstore(L);
   memset(c, 0, sizeof *c);
+  c->slot = -1;
   if (s == NULL) {
     c->reason = "no flash store in this build";
     return 0;
   }
   c->base = s->map;
+  c->slotbase = s->img;
   c->size = s->partsize;
   c->reason = s->reason;
+  c->nslots = s->nslots;
+  c->slot = s->slot;
+  c->slotsize = s->slotsize;
+  c->gen = s->gen;
   if (s->nbuckets != 0) {
     c->used = s->h.size;
     c->time = s->h.time;

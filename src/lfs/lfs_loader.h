@@ -56,21 +56,54 @@ typedef struct LfsFlash {
   void *ud;
 } LfsFlash;
 
-/* Validates the image completely (nothing is written before that), relocates it for the
-** partition and writes it: header with the in-progress mark first, the mark cleared last.
+/* ------------------------------------------------------------------ slots and installing
+** A partition holds 1 slot, or 2 (A/B): its sectors split in two halves, slot A first (an odd
+** last sector is unused). An installed image records a generation in its header (LFS_H_GEN,
+** covered by the CRC). Boot runs the valid slot with the highest generation; an install writes
+** into the other slot (1-slot: the only one) with the running generation + 1, header with the
+** in-progress mark first and the mark cleared by the very last write: until that write the old
+** slot still wins, after it the new one does (docs/lfs.md, "Reloading"). */
+
+#define LFS_MAXSLOTS 2
+
+/* Offset of slot i in a partition; returns its size (0 if the partition has no room). */
+size_t lfs_slot_span(size_t partsize, size_t sector, unsigned nslots, unsigned i, size_t *off);
+
+typedef struct LfsPlan {     /* where a prepared image goes */
+  unsigned slot;
+  size_t off, size;          /* slot offset in the partition, image bytes */
+  uint32_t gen;
+} LfsPlan;
+
+typedef struct LfsStore LfsStore;
+
+/* Pass 1 of an install: img (n bytes, writable: relocated in place) is validated completely as
+** given, relocated to its RAM address and checked again with the bytecode verifier, then
+** relocated for the slot it will go to (not the running one of s) with the next generation.
+** Nothing is written. Returns 1 with *plan, or 0 with the reason in why. */
+int lfs_prepare(const LfsStore *s, unsigned char *img, size_t n, LfsPlan *plan, lua_Alloc f,
+                void *ud, char *why, size_t whylen);
+
+/* Pass 2: erases the slot's sectors and writes the prepared image under NOR rules (header with
+** the in-progress mark, body one sector at a time, the mark cleared last), then reads it back.
 ** Returns 1, or 0 with the reason in why. */
-int lfs_install(LfsFlash *fl, const unsigned char *img, size_t n, lua_Alloc f, void *ud,
-                char *why, size_t whylen);
+int lfs_program(LfsFlash *fl, const LfsPlan *plan, const unsigned char *img, char *why, size_t whylen);
+
+/* Both passes on a copy of img, for the partition fl divided into nslots slots. */
+int lfs_install(LfsFlash *fl, unsigned nslots, const unsigned char *img, size_t n, lua_Alloc f,
+                void *ud, char *why, size_t whylen);
 
 /* ------------------------------------------------------------------ the store */
 
-typedef struct LfsStore LfsStore;
 #define LFS_REASON_SIZE 200
 
 /* Opens the store of a partition mapped at map (validating it in place); *s is usable even
-** when this fails (an empty store that remembers why). map may be NULL (no flash at all). */
+** when this fails (an empty store that remembers why). map may be NULL (no flash at all).
+** lfs_store_open is the 1-slot form; with slots, boot picks the slot as said above. */
 int lfs_store_open(LfsStore **s, const unsigned char *map, size_t partsize, const char *why_empty,
                    lua_Alloc f, void *ud);
+int lfs_store_open_slots(LfsStore **s, const unsigned char *map, size_t partsize, size_t sector,
+                         unsigned nslots, const char *why_empty, lua_Alloc f, void *ud);
 void lfs_store_free(LfsStore *s, lua_Alloc f, void *ud);
 const char *lfs_store_reason(const LfsStore *s);     /* "" if the store holds a valid image */
 
@@ -80,10 +113,15 @@ lua_State *lfs_newstate(lua_Alloc f, void *ud, LfsStore *s);
 
 /* What the node library needs */
 typedef struct LfsConfig {
-  const void *base;
+  const void *base;      /* the partition */
   size_t size, used;
   uint32_t time, nmodules, nstrings, nprotos;
   const char *reason;    /* "" when the store holds a valid image */
+  unsigned nslots;       /* slots in the partition */
+  int slot;              /* the running slot (0: A, 1: B), -1 without an image */
+  size_t slotsize;
+  const void *slotbase;  /* where the running image is (NULL without one) */
+  uint32_t gen;          /* generation of the running image */
 } LfsConfig;
 int lfs_config(lua_State *L, LfsConfig *c);          /* 0 if the state has no store at all */
 int lfs_pushmodule(lua_State *L, const char *name, size_t len);  /* closure, or nothing: 0 */

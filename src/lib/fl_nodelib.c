@@ -3,9 +3,14 @@
 **   node.LFS.get(name)   the module's main function, or nil
 **   node.LFS.list()      sorted array of the module names
 **   node.LFS.time        build time stamp of the image (nil without an image)
-**   node.LFS.config      { base, size, used, modules, strings, protos, reason }
-**   node.LFS.<name>      same as get(name) (fields get/list/time/config win)
-**   node.heap()          bytes of RAM in use by Lua
+**   node.LFS.config      { base, size, used, modules, strings, protos, reason,
+**                          slots, slotsize, slot, slotbase, generation }
+**   node.LFS.<name>      same as get(name) (fields get/list/time/config/reload win)
+**   node.LFS.reload(path)  validate an image file, write it, restart (fl_port_reload); on a
+**                        refused image: the reason (a string), the store untouched
+**   node.restart()       restart the VM (fl_port_restart); neither returns when it works
+**   node.heap()          bytes of heap left (nil when the heap has no limit, e.g. the host
+**                        without --heap), then the bytes in use (collectgarbage("count") * 1024)
 **   debug.getstrings('ROM'|'RAM')  sorted list of the interned strings of each table
 ** When a store holds an image, a searcher is inserted at package.loaders[2] (after preload,
 ** before the Lua file searcher): require finds flash modules first. It adds nothing to the
@@ -17,6 +22,7 @@
 #include "lauxlib.h"
 #include "lualib.h"
 #include "lfs_loader.h"
+#include "fl_port.h"
 
 static int lfs_get(lua_State *L) {
   size_t len;
@@ -33,7 +39,7 @@ static int lfs_list(lua_State *L) {
 static void pushconfig(lua_State *L) {
   LfsConfig c;
   lfs_config(L, &c);
-  lua_createtable(L, 0, 7);
+  lua_createtable(L, 0, 12);
   lua_pushnumber(L, (lua_Number)(size_t)c.base);
   lua_setfield(L, -2, "base");
   lua_pushnumber(L, (lua_Number)c.size);
@@ -46,6 +52,21 @@ static void pushconfig(lua_State *L) {
   lua_setfield(L, -2, "strings");
   lua_pushnumber(L, (lua_Number)c.nprotos);
   lua_setfield(L, -2, "protos");
+  lua_pushnumber(L, (lua_Number)c.nslots);
+  lua_setfield(L, -2, "slots");
+  lua_pushnumber(L, (lua_Number)c.slotsize);
+  lua_setfield(L, -2, "slotsize");
+  if (c.slot >= 0) {
+    char name[2];
+    name[0] = (char)('A' + c.slot);
+    name[1] = '\0';
+    lua_pushstring(L, name);
+    lua_setfield(L, -2, "slot");
+    lua_pushnumber(L, (lua_Number)(size_t)c.slotbase);
+    lua_setfield(L, -2, "slotbase");
+    lua_pushnumber(L, (lua_Number)c.gen);
+    lua_setfield(L, -2, "generation");
+  }
   if (c.reason != NULL && c.reason[0] != '\0') {
     lua_pushstring(L, c.reason);
     lua_setfield(L, -2, "reason");
@@ -75,6 +96,22 @@ static int lfs_searcher(lua_State *L) {
   return lfs_pushmodule(L, name, len);
 }
 
+/* The port restarts the VM; if its fl_port_restart returns (the host), this error unwinds the
+** running code back to the port's main loop, which starts a fresh state. */
+static int node_restart(lua_State *L) {
+  fl_port_restart(L);
+  return luaL_error(L, "restarting");
+}
+
+static int lfs_reload(lua_State *L) {
+  char why[LFS_REASON_SIZE];
+  if (!fl_port_reload(L, luaL_checkstring(L, 1), why, sizeof why)) {
+    lua_pushstring(L, why);
+    return 1;
+  }
+  return node_restart(L);
+}
+
 static int db_getstrings(lua_State *L) {
   static const char *const opts[] = { "ROM", "RAM", NULL };
   lfs_pushstrings(L, luaL_checkoption(L, 1, "RAM", opts) == 0);
@@ -82,18 +119,24 @@ static int db_getstrings(lua_State *L) {
 }
 
 static int node_heap(lua_State *L) {
-  lua_pushnumber(L, (lua_Number)lua_gc(L, LUA_GCCOUNT, 0) * 1024 + lua_gc(L, LUA_GCCOUNTB, 0));
-  return 1;
+  size_t used = (size_t)lua_gc(L, LUA_GCCOUNT, 0) * 1024 + (size_t)lua_gc(L, LUA_GCCOUNTB, 0);
+  size_t limit = fl_port_heaplimit(L);
+  if (limit != 0) lua_pushnumber(L, (lua_Number)(limit > used ? limit - used : 0));
+  else lua_pushnil(L);
+  lua_pushnumber(L, (lua_Number)used);
+  return 2;
 }
 
 static const luaL_Reg node_funcs[] = {
   { "heap", node_heap },
+  { "restart", node_restart },
   { NULL, NULL }
 };
 
 static const luaL_Reg lfs_funcs[] = {
   { "get", lfs_get },
   { "list", lfs_list },
+  { "reload", lfs_reload },
   { NULL, NULL }
 };
 
@@ -121,7 +164,7 @@ static void insert_searcher(lua_State *L) {
 LUALIB_API int luaopen_node(lua_State *L) {
   LfsConfig c;
   luaL_register(L, LUA_NODELIBNAME, node_funcs);
-  lua_createtable(L, 0, 2);
+  lua_createtable(L, 0, 3);
   luaL_register(L, NULL, lfs_funcs);
   lua_createtable(L, 0, 1);
   lua_pushcfunction(L, lfs_index);

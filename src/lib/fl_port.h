@@ -33,4 +33,18 @@ int fl_port_system(const char *cmd);
 #define FL_PORT_TMPNAMSIZE 32
 int fl_port_tmpname(char *buf, size_t size);
 
+/* node.heap: the size of the heap Lua may use, in bytes (the host's --heap), 0 if unlimited. */
+size_t fl_port_heaplimit(lua_State *L);
+
+/* node.restart and node.LFS.reload (docs/lfs.md, "Reloading the store").
+** fl_port_reload is pass 1 of a reload: it reads the image file and validates it completely for
+** the store of L (lfs_prepare), writing nothing. 1: accepted, the image is written when the VM
+** restarts; 0: refused with the reason in why, the running store untouched.
+** fl_port_restart restarts the VM. A device resets and does not return. The host restarts the
+** VM inside its main loop: it records the request and returns; the node library then raises an
+** error, and the port makes sure no more Lua code runs in that state (a pcall cannot stop the
+** unwinding), so its main loop gets control back and creates a fresh state. */
+int fl_port_reload(lua_State *L, const char *path, char *why, size_t whylen);
+void fl_port_restart(lua_State *L);
+
 #endif

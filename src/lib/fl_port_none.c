@@ -50,3 +50,18 @@ int fl_port_tmpname(char *buf, size_t size) {
   strcpy(buf, tmp);
   return 0;
 }
+
+size_t fl_port_heaplimit(lua_State *L) {
+  (void)L;
+  return 0;   /* not known here */
+}
+
+int fl_port_reload(lua_State *L, const char *path, char *why, size_t whylen) {
+  (void)L; (void)path;
+  snprintf(why, whylen, "node.LFS.reload is not supported by this port");
+  return 0;
+}
+
+void fl_port_restart(lua_State *L) {
+  luaL_error(L, "node.restart is not supported by this port");
+}

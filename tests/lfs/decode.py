@@ -105,7 +105,8 @@ class Image:
         self.h = h
         if h["version"] != 1:
             raise Bad("version %d" % h["version"])
-        if h["hdrsize"] != 128 or data[108:128] != b"\0" * 20:
+        h["gen"] = u32(108)   # slot generation: 0 from the writer, set by the installer
+        if h["hdrsize"] != 128 or data[112:128] != b"\0" * 16:
             raise Bad("header size / reserved bytes")
         if h["state"] != 0:
             raise Bad("install in progress (STATE %08x)" % h["state"])
@@ -340,6 +341,7 @@ class Image:
                 rel(o + P[field])
         b[40:48] = b"\0" * 8
         b[56:60] = struct.pack("<I", h["flags"] & ~1)
+        b[108:112] = b"\0" * 4   # GEN belongs to the slot, not to the image
         return image_crc(bytes(b), self.size) == h["crcpi"]
 
     def describe(self):

@@ -101,10 +101,21 @@ typedef union FGCObj FGCObj;
 
 typedef struct FGCHeader { FL_HEADER; } FGCHeader;
 
+/* The number inside a value. With 4-byte pointers and double numbers, the double's 8-byte
+** alignment would make FValue 16 bytes, 4 of them padding. GCC and Clang lower the alignment of
+** a typedef on request: FValue is then 12 bytes, in RAM (stack slots, table nodes) and in flash
+** images. Word alignment is all a 32-bit CPU needs (ARMv7-M LDRD/VLDR, Xtensa, i386). Other
+** compilers keep the natural alignment; the image records it (LFS_A_NUMALIGN). */
+#if defined(__GNUC__) && defined(__SIZEOF_POINTER__) && __SIZEOF_POINTER__ == 4
+typedef lua_Number __attribute__((aligned(4))) FValNumber;
+#else
+typedef lua_Number FValNumber;
+#endif
+
 typedef union FVal {
   FGCObj *gc;
   void *p;
-  lua_Number n;
+  FValNumber n;
   int b;
 } FVal;
 
@@ -161,9 +172,10 @@ typedef FValue *StkId;   /* index into a thread's stack */
 
 /* ========================================================================== objects */
 
-/* Strings. The characters (plus a terminating '\0') follow the header in memory. */
+/* Strings. The characters (plus a terminating '\0') follow the header in memory. They need no
+** alignment, so the header's own is enough: no padding member (flash images pack strings to
+** pointer alignment). */
 typedef union FString {
-  FAlign dummy;           /* alignment for the characters that follow */
   struct {
     FL_HEADER;
     lu_byte reserved;     /* > 0: reserved word index + 1 (lexer) */
@@ -191,8 +203,14 @@ typedef struct FLocVar {
   int endpc;              /* first instruction where it is dead */
 } FLocVar;
 
+/* The byte fields fill the word after the header: 72 bytes with 4-byte pointers, 112 with 8. */
 typedef struct FProto {
   FL_HEADER;
+  lu_byte nups;           /* number of upvalues */
+  lu_byte numparams;
+  lu_byte is_vararg;      /* FL_VARARG_* bits */
+  lu_byte maxstacksize;
+  lu_byte sizeupvalues;   /* upvalue names: 0 or nups (<= LUAI_MAXUPVALUES) */
   FValue *k;              /* constants */
   Instr *code;
   struct FProto **p;      /* nested functions */
@@ -200,7 +218,6 @@ typedef struct FProto {
   FLocVar *locvars;       /* (debug) */
   FString **upvalues;     /* upvalue names (debug) */
   FString *source;
-  int sizeupvalues;
   int sizek;
   int sizecode;
   int sizelineinfo;
@@ -209,10 +226,6 @@ typedef struct FProto {
   int linedefined;
   int lastlinedefined;
   FGCObj *gclist;
-  lu_byte nups;           /* number of upvalues */
-  lu_byte numparams;
-  lu_byte is_vararg;      /* FL_VARARG_* bits */
-  lu_byte maxstacksize;
 } FProto;
 
 #define FL_VARARG_HASARG   1   /* 5.1 compatibility `arg` table */

@@ -467,7 +467,7 @@ static int checkproto(const FProto *pt, int depth) {
   check(pt->numparams + (pt->is_vararg & FL_VARARG_HASARG) <= maxs);
   check(!(pt->is_vararg & FL_VARARG_NEEDSARG) || (pt->is_vararg & FL_VARARG_HASARG));
   check(pt->sizek >= 0 && pt->sizep >= 0 && pt->sizelocvars >= 0);
-  check(pt->sizeupvalues >= 0 && pt->sizeupvalues <= pt->nups);
+  check(pt->sizeupvalues <= pt->nups);
   check(pt->sizelineinfo == n || (pt->sizelineinfo == 0 && pt->lineinfo == NULL));
   check(pt->source != NULL);
   for (j = 0; j < pt->sizeupvalues; j++)

@@ -131,14 +131,15 @@ static void removevars(FLexState *ls, int tolevel) {
 
 static int indexupvalue(FFuncState *fs, FString *name, FExpDesc *v) {
   FProto *f = fs->f;
-  int old = f->sizeupvalues;
+  int old = f->sizeupvalues, size = old;   /* sizeupvalues is a byte: grow through an int */
   int i;
   for (i = 0; i < f->nups; i++)
     if (fs->upvalues[i].k == v->k && fs->upvalues[i].info == v->u.s.info)
       return i;
   checklimit(fs, f->nups + 1, LUAI_MAXUPVALUES, "upvalues");
-  flM_growvector(fs->L, f->upvalues, f->nups, f->sizeupvalues, FString *, FL_MAX_INT, "");
-  while (old < f->sizeupvalues) f->upvalues[old++] = NULL;
+  flM_growvector(fs->L, f->upvalues, f->nups, size, FString *, LUAI_MAXUPVALUES, "upvalues");
+  f->sizeupvalues = fl_castbyte(size);
+  while (old < size) f->upvalues[old++] = NULL;
   f->upvalues[f->nups] = name;
   flC_objbarrier(fs->L, f, name);
   fs->upvalues[f->nups].k = fl_castbyte(v->k);

@@ -106,8 +106,12 @@ static void get_debug(Loader *S, FProto *f) {
     f->locvars[i].endpc = get_int(S);
   }
   n = get_count(S, sizeof(FString *));
+  if (n != 0 && n != f->nups) {   /* refused, may not fit the byte: read the names first */
+    for (i = 0; i < n; i++) get_string(S);
+    fail(S, "bad code");
+  }
   f->upvalues = flM_newvector(L, n, FString *);
-  f->sizeupvalues = n;
+  f->sizeupvalues = fl_castbyte(n);
   for (i = 0; i < n; i++) f->upvalues[i] = NULL;
   for (i = 0; i < n; i++) f->upvalues[i] = get_string(S);
 }

@@ -8,16 +8,16 @@
 #include "lfs_format.h"
 
 const LfsTarget lfs_targets[] = {
-  { "le32-double", { 4, 0, LFS_NUM_DOUBLE, 8, 4, 4, 8, 4 },
+  { "le32-double", { 4, 0, LFS_NUM_DOUBLE, 8, 4, 4, 4, 4 },
     "32-bit little-endian, double numbers (ARM Cortex-M EABI, Xtensa ESP8266/ESP32)" },
-  { "le32-float",  { 4, 0, LFS_NUM_FLOAT, 4, 4, 4, 8, 4 },
+  { "le32-float",  { 4, 0, LFS_NUM_FLOAT, 4, 4, 4, 4, 4 },
     "32-bit little-endian, float numbers" },
-  { "le32-int",    { 4, 0, LFS_NUM_INT32, 4, 4, 4, 8, 4 },
+  { "le32-int",    { 4, 0, LFS_NUM_INT32, 4, 4, 4, 4, 4 },
     "32-bit little-endian, 32-bit integer numbers" },
   { NULL, { 0, 0, 0, 0, 0, 0, 0, 0 }, NULL }
 };
 
-struct dbl_probe { char c; double d; };
+struct num_probe { char c; FValNumber n; };
 
 void lfs_native_abi(LfsAbi *abi) {
   unsigned int probe = 1;
@@ -33,7 +33,7 @@ void lfs_native_abi(LfsAbi *abi) {
   abi->numsize = (uint8_t)sizeof(lua_Number);
   abi->intsize = (uint8_t)sizeof(int);
   abi->sizetsize = (uint8_t)sizeof(size_t);
-  abi->dblalign = (uint8_t)offsetof(struct dbl_probe, d);
+  abi->numalign = (uint8_t)offsetof(struct num_probe, n);
   abi->longsize = (uint8_t)sizeof(long);
 }
 
@@ -79,20 +79,19 @@ static int pow2(unsigned x) { return x != 0 && (x & (x - 1)) == 0; }
 int lfs_layout(const LfsAbi *a, LfsLayout *lo) {
   Placer s;
   unsigned P = a->ptrsize, I = a->intsize, Z = a->sizetsize, N = a->numsize;
-  unsigned falign_size, falign_align, fval_size, fval_align;
+  unsigned fval_size, fval_align;
   if ((P != 4 && P != 8) || I != 4 || (Z != 4 && Z != 8) || a->bigendian > 1 ||
-      !pow2(a->dblalign) || a->dblalign > 8 || (a->longsize != 4 && a->longsize != 8))
+      !pow2(a->numalign) || a->numalign < 4 || a->numalign > N ||
+      (a->longsize != 4 && a->longsize != 8))
     return 0;
   switch (a->numtype) {
-    case LFS_NUM_DOUBLE: if (N != 8) return 0; lo->numalign = a->dblalign; break;
-    case LFS_NUM_FLOAT: case LFS_NUM_INT32: if (N != 4) return 0; lo->numalign = 4; break;
+    case LFS_NUM_DOUBLE: if (N != 8) return 0; break;
+    case LFS_NUM_FLOAT: case LFS_NUM_INT32: if (N != 4) return 0; break;
     default: return 0;
   }
+  lo->numalign = a->numalign;
   lo->ptr = P; lo->intsz = I; lo->sizet = Z; lo->num = N;
-  /* FString: union { FAlign; struct { next; tt; marked; reserved; hash; len; } } where
-  ** FAlign = union { double; void *; long; } */
-  falign_size = umax(8, umax(P, a->longsize));
-  falign_align = umax(a->dblalign, umax(P, a->longsize));
+  /* FString: union { struct { next; tt; marked; reserved; hash; len; } tsv; } */
   s.off = 0; s.align = 1;
   lo->str_next = place(&s, P, P);
   lo->str_tt = place(&s, 1, 1);
@@ -100,8 +99,6 @@ int lfs_layout(const LfsAbi *a, LfsLayout *lo) {
   lo->str_reserved = place(&s, 1, 1);
   lo->str_hash = place(&s, I, I);
   lo->str_len = place(&s, Z, Z);
-  s.off = umax(finish(&s), falign_size);
-  s.align = umax(s.align, falign_align);
   lo->str_size = finish(&s);
   lo->str_align = s.align;
   /* FValue: { union { void *; lua_Number; int; } value; int tt; } */
@@ -124,6 +121,11 @@ int lfs_layout(const LfsAbi *a, LfsLayout *lo) {
   lo->p_next = place(&s, P, P);
   lo->p_tt = place(&s, 1, 1);
   lo->p_marked = place(&s, 1, 1);
+  lo->p_nups = place(&s, 1, 1);
+  lo->p_numparams = place(&s, 1, 1);
+  lo->p_is_vararg = place(&s, 1, 1);
+  lo->p_maxstacksize = place(&s, 1, 1);
+  lo->p_sizeupvalues = place(&s, 1, 1);
   lo->p_k = place(&s, P, P);
   lo->p_code = place(&s, P, P);
   lo->p_p = place(&s, P, P);
@@ -131,7 +133,6 @@ int lfs_layout(const LfsAbi *a, LfsLayout *lo) {
   lo->p_locvars = place(&s, P, P);
   lo->p_upvalues = place(&s, P, P);
   lo->p_source = place(&s, P, P);
-  lo->p_sizeupvalues = place(&s, I, I);
   lo->p_sizek = place(&s, I, I);
   lo->p_sizecode = place(&s, I, I);
   lo->p_sizelineinfo = place(&s, I, I);
@@ -140,10 +141,6 @@ int lfs_layout(const LfsAbi *a, LfsLayout *lo) {
   lo->p_linedefined = place(&s, I, I);
   lo->p_lastlinedefined = place(&s, I, I);
   lo->p_gclist = place(&s, P, P);
-  lo->p_nups = place(&s, 1, 1);
-  lo->p_numparams = place(&s, 1, 1);
-  lo->p_is_vararg = place(&s, 1, 1);
-  lo->p_maxstacksize = place(&s, 1, 1);
   lo->p_size = finish(&s);
   lo->p_align = s.align;
   return 1;
@@ -196,6 +193,8 @@ int lfs_layout_selfcheck(void) {
   SAME(p_is_vararg, offsetof(FProto, is_vararg));
   SAME(p_maxstacksize, offsetof(FProto, maxstacksize));
   SAME(p_size, sizeof(FProto));
+  ok = ok && sizeof(((FProto *)0)->sizeupvalues) == 1;
+  ok = ok && sizeof(((FString *)0)->tsv.len) == lo.sizet;
   return ok;
 }
 
@@ -282,10 +281,10 @@ uint32_t lfs_buildid(void) {
   c = crcstr(c, "flashlua-lfs");
   c = crcint(c, LFS_VERSION);
   c = crcstr(c, "FString{next,tt,marked,reserved,hash,len}+chars"
-                "FValue{value,tt}FLocVar{varname,startpc,endpc}"
-                "FProto{next,tt,marked,k,code,p,lineinfo,locvars,upvalues,source,"
-                "sizeupvalues,sizek,sizecode,sizelineinfo,sizep,sizelocvars,linedefined,"
-                "lastlinedefined,gclist,nups,numparams,is_vararg,maxstacksize}");
+                "FValue{value{gc,p,n:numalign,b},tt}FLocVar{varname,startpc,endpc}"
+                "FProto{next,tt,marked,nups,numparams,is_vararg,maxstacksize,sizeupvalues:byte,"
+                "k,code,p,lineinfo,locvars,upvalues,source,sizek,sizecode,sizelineinfo,sizep,"
+                "sizelocvars,linedefined,lastlinedefined,gclist}");
   c = crcint(c, LUA_TNIL); c = crcint(c, LUA_TBOOLEAN); c = crcint(c, LUA_TNUMBER);
   c = crcint(c, LUA_TSTRING); c = crcint(c, FL_TPROTO);
   c = crcint(c, FL_READONLY_MARK);

@@ -21,7 +21,7 @@
 
 #define LFS_MAGIC        "\x1b" "FLLFS\r\n"   /* 8 bytes */
 #define LFS_MAGIC_SIZE   8
-#define LFS_VERSION      1
+#define LFS_VERSION      2
 #define LFS_HEADER_SIZE  128
 
 /* header fields: byte offsets; u32 little-endian unless said otherwise */
@@ -62,7 +62,7 @@
 #define LFS_A_NUMSIZE    3    /* sizeof(lua_Number) */
 #define LFS_A_INTSIZE    4    /* sizeof(int) == sizeof(unsigned int) */
 #define LFS_A_SIZETSIZE  5    /* sizeof(size_t) */
-#define LFS_A_DBLALIGN   6    /* alignment of a double inside a struct (ARM EABI: 8, i386: 4) */
+#define LFS_A_NUMALIGN   6    /* alignment of lua_Number inside a value (FValNumber, fl_core.h) */
 #define LFS_A_LONGSIZE   7    /* sizeof(long) */
 
 #define LFS_NUM_DOUBLE   0
@@ -73,11 +73,13 @@
 #define LFS_STATE_DONE   0u
 
 /* The target ABI. Alignment rules assumed (true of GCC/Clang on every target we know):
-** char 1; int, unsigned int, size_t, long and pointers are aligned to their size; a double
-** inside a struct to `dblalign`; float and int32_t to 4; Instr is 4 bytes aligned to 4;
-** a struct is aligned to its most aligned member and its size is a multiple of that. */
+** char 1; int, unsigned int, size_t and pointers are aligned to their size; the number in a
+** value to `numalign` (4 for float and int32; for double 8, or 4 where the runtime lowers it:
+** 32-bit targets built with GCC/Clang); Instr is 4 bytes aligned to 4; a struct is aligned to
+** its most aligned member and its size is a multiple of that. `longsize` is recorded and
+** checked, though no flash object holds a long. */
 typedef struct LfsAbi {
-  uint8_t ptrsize, bigendian, numtype, numsize, intsize, sizetsize, dblalign, longsize;
+  uint8_t ptrsize, bigendian, numtype, numsize, intsize, sizetsize, numalign, longsize;
 } LfsAbi;
 
 /* Byte offsets, sizes and alignments of the flash objects for one ABI (computed). */

@@ -37,7 +37,7 @@ int lfs_readheader(const unsigned char *img, size_t avail, LfsInfo *h) {
   h->abi.numsize = a[LFS_A_NUMSIZE];
   h->abi.intsize = a[LFS_A_INTSIZE];
   h->abi.sizetsize = a[LFS_A_SIZETSIZE];
-  h->abi.dblalign = a[LFS_A_DBLALIGN];
+  h->abi.numalign = a[LFS_A_NUMALIGN];
   h->abi.longsize = a[LFS_A_LONGSIZE];
   h->buildid = lfs_get32le(img + LFS_H_BUILDID);
   h->seed = lfs_get32le(img + LFS_H_SEED);
@@ -244,7 +244,7 @@ static int check_proto(V *v, uint32_t idx) {
   sizep = rdint(v, o + lo->p_sizep);
   sizeli = rdint(v, o + lo->p_sizelineinfo);
   sizelv = rdint(v, o + lo->p_sizelocvars);
-  sizeuv = rdint(v, o + lo->p_sizeupvalues);
+  sizeuv = (int32_t)rd(v, o + lo->p_sizeupvalues, 1);
   nups = (unsigned)rd(v, o + lo->p_nups, 1);
   if (sizek < 0 || sizecode <= 0 || sizep < 0 || sizeli < 0 || sizelv < 0 || sizeuv < 0)
     return corrupt(v, "bad proto sizes", o);
@@ -345,9 +345,9 @@ static int check_header(V *v, int flags) {
     }
     if (memcmp(&h->abi, &me, sizeof me) != 0) {
       snprintf(v->why, v->whylen, "image was built for another struct layout (int %d, size_t %d, "
-               "long %d, double aligned to %d; this flashlua: %d, %d, %d, %d): %s",
-               h->abi.intsize, h->abi.sizetsize, h->abi.longsize, h->abi.dblalign,
-               me.intsize, me.sizetsize, me.longsize, me.dblalign, hint);
+               "long %d, numbers aligned to %d; this flashlua: %d, %d, %d, %d): %s",
+               h->abi.intsize, h->abi.sizetsize, h->abi.longsize, h->abi.numalign,
+               me.intsize, me.sizetsize, me.longsize, me.numalign, hint);
       return BAD;
     }
   }
@@ -505,7 +505,7 @@ void lfs_relocate(unsigned char *img, uint64_t newbase) {
       n = (uint32_t)lfs_getn(img + o + lo->p_sizelocvars, 4, r.be);
       for (j = 0; j < n; j++) reloc(&r, v + j * lo->lv_size + lo->lv_name);
       v = target(&r, o + lo->p_upvalues);
-      n = (uint32_t)lfs_getn(img + o + lo->p_sizeupvalues, 4, r.be);
+      n = (uint32_t)lfs_getn(img + o + lo->p_sizeupvalues, 1, r.be);
       for (j = 0; j < n; j++) reloc(&r, v + j * lo->ptr);
       reloc(&r, o + lo->p_k);
       reloc(&r, o + lo->p_code);

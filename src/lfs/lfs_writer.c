@@ -258,8 +258,9 @@ int lfs_writer_finish(LfsWriter *w, unsigned char **out, size_t *outlen, LfsStat
     if (!usestr(w, w->mods[i].name) || !addproto(w, w->mods[i].main)) goto oom;
     st->luac_target += 12 + luacsize(lo, w->mods[i].main);
   }
-  /* ROstrt: a power of 2 buckets, 1 to 2 strings per bucket */
-  for (nb = 1; 2 * (uint64_t)nb < w->nstr; nb *= 2) {}
+  /* ROstrt: a power of 2 buckets, 1.5 to 3 strings per bucket. Chains are sorted by hash, so
+  ** a lookup (hit or miss) reads about 2 headers; a bucket costs a pointer */
+  for (nb = 1; 3 * (uint64_t)nb < w->nstr; nb *= 2) {}
   g_nbmask = nb - 1;
   order = (const FString **)malloc(((size_t)w->nstr + 1) * sizeof *order);
   w->stroff = (uint64_t *)malloc(((size_t)w->nstr + 1) * sizeof *w->stroff);
@@ -359,7 +360,7 @@ int lfs_writer_finish(LfsWriter *w, unsigned char **out, size_t *outlen, LfsStat
     putptr(&o, p + lo->p_locvars, v->lv);
     putptr(&o, p + lo->p_upvalues, v->uv);
     putptr(&o, p + lo->p_source, stroffset(w, f->source));
-    putint(&o, p + lo->p_sizeupvalues, nuv);
+    put(&o, p + lo->p_sizeupvalues, 1, (unsigned)nuv);
     putint(&o, p + lo->p_sizek, f->sizek);
     putint(&o, p + lo->p_sizecode, f->sizecode);
     putint(&o, p + lo->p_sizelineinfo, nli);
@@ -405,7 +406,7 @@ int lfs_writer_finish(LfsWriter *w, unsigned char **out, size_t *outlen, LfsStat
   b[LFS_H_ABI + LFS_A_NUMSIZE] = w->o.abi.numsize;
   b[LFS_H_ABI + LFS_A_INTSIZE] = w->o.abi.intsize;
   b[LFS_H_ABI + LFS_A_SIZETSIZE] = w->o.abi.sizetsize;
-  b[LFS_H_ABI + LFS_A_DBLALIGN] = w->o.abi.dblalign;
+  b[LFS_H_ABI + LFS_A_NUMALIGN] = w->o.abi.numalign;
   b[LFS_H_ABI + LFS_A_LONGSIZE] = w->o.abi.longsize;
   lfs_put32le(b + LFS_H_BUILDID, lfs_buildid());
   lfs_put32le(b + LFS_H_SEED, 0);

@@ -33,7 +33,7 @@ class Layout:
     def __init__(self, abi):
         P, I, Z, N = abi["ptrsize"], abi["intsize"], abi["sizetsize"], abi["numsize"]
         self.P, self.I, self.Z, self.N = P, I, Z, N
-        numalign = abi["dblalign"] if abi["numtype"] == 0 else 4
+        numalign = abi["numalign"]
 
         def struct_(fields):
             off, al, out = 0, 1, {}
@@ -44,14 +44,10 @@ class Layout:
                 al = max(al, a)
             return out, align(off, al), al
 
-        # FString: union of FAlign and the header struct
-        s, ssize, salign = struct_([("next", P, P), ("tt", 1, 1), ("marked", 1, 1),
-                                    ("reserved", 1, 1), ("hash", I, 4), ("len", Z, Z)])
-        falign_size = max(8, P, abi["longsize"])
-        falign_align = max(abi["dblalign"], P, abi["longsize"])
-        self.str = s
-        self.str_align = max(salign, falign_align)
-        self.str_size = align(max(ssize, falign_size), self.str_align)
+        # FString: the header struct alone (characters follow it)
+        self.str, self.str_size, self.str_align = struct_(
+            [("next", P, P), ("tt", 1, 1), ("marked", 1, 1), ("reserved", 1, 1), ("hash", I, 4),
+             ("len", Z, Z)])
         # FValue
         ualign = max(P, numalign, 4)
         usize = align(max(P, N, I), ualign)
@@ -60,13 +56,16 @@ class Layout:
         self.lv, self.lv_size, self.lv_align = struct_([("varname", P, P), ("startpc", I, 4),
                                                         ("endpc", I, 4)])
         # FProto
-        f = [("next", P, P), ("tt", 1, 1), ("marked", 1, 1)]
+        f = [(n, 1, 1) for n in ("tt", "marked", "nups", "numparams", "is_vararg",
+                                 "maxstacksize", "sizeupvalues")]
+        f = [("next", P, P)] + f
         f += [(n, P, P) for n in ("k", "code", "p", "lineinfo", "locvars", "upvalues", "source")]
-        f += [(n, I, 4) for n in ("sizeupvalues", "sizek", "sizecode", "sizelineinfo", "sizep",
-                                  "sizelocvars", "linedefined", "lastlinedefined")]
+        f += [(n, I, 4) for n in ("sizek", "sizecode", "sizelineinfo", "sizep", "sizelocvars",
+                                  "linedefined", "lastlinedefined")]
         f += [("gclist", P, P)]
-        f += [(n, 1, 1) for n in ("nups", "numparams", "is_vararg", "maxstacksize")]
         self.p, self.p_size, self.p_align = struct_(f)
+        self.p_bytes = {"tt", "marked", "nups", "numparams", "is_vararg", "maxstacksize",
+                        "sizeupvalues"}
 
 
 def lua_hash(b, seed):
@@ -100,10 +99,10 @@ class Image:
             h[name] = u32(off)
         h["base"] = struct.unpack_from("<Q", data, 40)[0]
         abi = dict(zip(("ptrsize", "bigendian", "numtype", "numsize", "intsize", "sizetsize",
-                        "dblalign", "longsize"), data[24:32]))
+                        "numalign", "longsize"), data[24:32]))
         h["abi"] = abi
         self.h = h
-        if h["version"] != 1:
+        if h["version"] != 2:
             raise Bad("version %d" % h["version"])
         h["gen"] = u32(108)   # slot generation: 0 from the writer, set by the installer
         if h["hdrsize"] != 128 or data[112:128] != b"\0" * 16:
@@ -140,6 +139,12 @@ class Image:
         if o <= 0 or o >= self.size:
             raise Bad("pointer %#x at %#x out of the image" % (p, off))
         return o
+
+    def pfield(self, proto, name):
+        """An FProto field: a byte, or a signed int."""
+        if name in self.lo.p_bytes:
+            return self.un(proto + self.lo.p[name], 1)
+        return self.un(proto + self.lo.p[name], self.lo.I, signed=True)
 
     def number(self, off):
         t = self.h["abi"]["numtype"]
@@ -233,7 +238,7 @@ class Image:
         for i in range(h["nprotos"]):
             o = h["protos"] + i * lo.p_size
             P = lo.p
-            g = lambda f: self.un(o + P[f], lo.I, signed=True)
+            g = lambda f: self.pfield(o, f)
             if self.un(o + P["tt"], 1) != 9 or self.un(o + P["marked"], 1) != 0xA4 \
                     or self.un(o + P["next"], lo.P) or self.un(o + P["gclist"], lo.P):
                 raise Bad("bad proto header %d" % i)
@@ -326,7 +331,7 @@ class Image:
         for i in range(h["nprotos"]):
             o = h["protos"] + i * lo.p_size
             P = lo.p
-            g = lambda f: self.un(o + P[f], lo.I)
+            g = lambda f: self.pfield(o, f)
             k = self.ptr(o + P["k"])
             for j in range(g("sizek")):
                 if self.un(k + j * lo.val_size + lo.val["tt"], lo.I) == 4:

@@ -88,8 +88,15 @@ def main():
                         check(h["abi"]["numtype"] == numtype, "number type")
                         if t != "host":
                             check(h["abi"]["ptrsize"] == 4 and h["abi"]["bigendian"] == 0 and
-                                  h["abi"]["dblalign"] == 8, "le32 ABI bytes")
-                            check(d["layout"]["fproto"] == [76, 4], "le32 FProto layout")
+                                  h["abi"]["numalign"] == 4, "le32 ABI bytes")
+                            check(d["layout"]["fproto"] == [72, 4], "le32 FProto layout")
+                            check(d["layout"]["fstring"] == [16, 4], "le32 FString layout")
+                            check(d["layout"]["fvalue"] == [12 if numtype == 0 else 8, 4],
+                                  "le32 FValue layout %r" % d["layout"]["fvalue"])
+                        elif h["abi"]["ptrsize"] == 8:   # a 64-bit host
+                            check(d["layout"]["fproto"] == [112, 8] and
+                                  d["layout"]["fstring"] == [24, 8] and
+                                  d["layout"]["fvalue"] == [16, 8], "host (64-bit) layout")
                         check(h["time"] == 1700000000, "SOURCE_DATE_EPOCH time stamp")
                         check(h["strip"] == strip, "strip field")
                         if absolute:

@@ -30,6 +30,7 @@
 
 #include "lua.h"
 #include "lauxlib.h"
+#include "fl_core.h"     /* fl_port_restart walks the threads (G(L)->rootgc) */
 #include "lfs_loader.h"
 #include "fl_port.h"
 #include "fl_flash_host.h"
@@ -350,11 +351,16 @@ static void restart_hook(lua_State *L, lua_Debug *ar) {
   luaL_error(L, "restarting");
 }
 
+/* Hooks are per thread: every thread gets it, not only L and the main one, or a coroutine that
+** resumed L (and sees its error as resume's result) would go on running Lua code. */
 void fl_port_restart(lua_State *L) {
+  const int mask = LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT;
+  FGCObj *o;
   host.restart = 1;
-  lua_sethook(L, restart_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
-  if (host.L != NULL && host.L != L)
-    lua_sethook(host.L, restart_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+  lua_sethook(L, restart_hook, mask, 1);
+  lua_sethook(G(L)->mainthread, restart_hook, mask, 1);
+  for (o = G(L)->rootgc; o != NULL; o = o->gch.next)   /* every coroutine is on rootgc */
+    if (o->gch.tt == LUA_TTHREAD) lua_sethook(fl_gco2th(o), restart_hook, mask, 1);
 }
 
 int fl_port_reload(lua_State *L, const char *path, char *why, size_t whylen) {

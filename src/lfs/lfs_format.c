@@ -49,11 +49,11 @@ const char *lfs_numname(int numtype) {
 const char *lfs_abi_target(const LfsAbi *abi) {
   const LfsTarget *t;
   LfsAbi host;
-  lfs_native_abi(&host);
-  if (memcmp(&host, abi, sizeof host) == 0) return "host";
+  /* a named target first: on a device, its own ABI is one of them ("host" would mislead) */
   for (t = lfs_targets; t->name != NULL; t++)
     if (memcmp(&t->abi, abi, sizeof *abi) == 0) return t->name;
-  return NULL;
+  lfs_native_abi(&host);
+  return memcmp(&host, abi, sizeof host) == 0 ? "host" : NULL;
 }
 
 /* ---------------------------------------------------------------- layout engine */

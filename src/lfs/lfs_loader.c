@@ -667,6 +667,12 @@ static void store_each(const FROStrTab *t, void (*f)(FString *s, void *ud), void
   }
 }
 
+/* Generation a is newer than b, modulo 2^32: the two slots hold consecutive generations (an
+** install writes the running one + 1), so the order survives the wrap from 0xFFFFFFFF to 0. */
+static int newer(uint32_t a, uint32_t b) {
+  return a != b && ((a - b) & 0x80000000u) == 0;
+}
+
 static int erased(const unsigned char *p, size_t n) {
   size_t i;
   if (n < LFS_MAGIC_SIZE) return 0;   /* the validator says what is wrong */
@@ -707,7 +713,7 @@ int lfs_store_open_slots(LfsStore **sp, const unsigned char *map, size_t partsiz
     size_t off, size = lfs_slot_span(partsize, s->sector, s->nslots, i, &off);
     if (erased(map + off, size)) continue;
     gen[i] = size >= LFS_HEADER_SIZE ? lfs_get32le(map + off + LFS_H_GEN) : 0;
-    for (k = n++; k > 0 && gen[order[k - 1]] < gen[i]; k--) order[k] = order[k - 1];
+    for (k = n++; k > 0 && newer(gen[i], gen[order[k - 1]]); k--) order[k] = order[k - 1];
     order[k] = i;
   }
   if (n == 0)

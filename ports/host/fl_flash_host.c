@@ -13,8 +13,9 @@
 ** prints the number of operations at exit. FLASHLUA_FLASH_NOERASE=1 makes erase do nothing.
 **
 ** Restart (node.restart, node.LFS.reload): fl_port_restart records the request and sets a
-** count hook on the running thread and the main state that raises an error before any further
-** Lua instruction, so the unwinding reaches flashlua's main loop even through pcall. The loop
+** count hook on every thread of the state (coroutines too) that raises an error before any
+** further Lua instruction, so the unwinding reaches flashlua's main loop even through pcall and
+** coroutine.resume. The loop
 ** then calls fl_host_restart: the state is closed, a reload's image (validated by
 ** fl_port_reload, kept in memory) is written into its slot, the store is opened again and a
 ** fresh state returned. Writing after the close means no Lua code can see a half-written slot.
@@ -194,7 +195,13 @@ static unsigned char *read_file(const char *name, size_t *n) {
   FILE *fp = fopen(name, "rb");
   unsigned char *b = NULL;
   long sz;
+  struct stat sb;
   if (fp == NULL) return NULL;
+  if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {   /* (ftell would say LONG_MAX) */
+    fclose(fp);
+    errno = EISDIR;
+    return NULL;
+  }
   if (fseek(fp, 0, SEEK_END) == 0 && (sz = ftell(fp)) >= 0 && fseek(fp, 0, SEEK_SET) == 0) {
     b = (unsigned char *)malloc((size_t)sz + 1);
     if (b != NULL && fread(b, 1, (size_t)sz, fp) != (size_t)sz) { free(b); b = NULL; }

@@ -591,7 +591,12 @@ int lfs_program(LfsFlash *fl, const LfsPlan *plan, const unsigned char *img, cha
                 size_t whylen) {
   unsigned char hdr[LFS_HEADER_SIZE], state[4];
   size_t off, n = plan->size, next;
-  if (plan->off > fl->size || n > fl->size - plan->off || n < LFS_HEADER_SIZE) {
+  /* the erases cover whole sectors from plan->off: they must stay inside the partition, and a
+  ** slot that does not start on a sector (a plan made for another sector size) would have its
+  ** first erase reach back into the slot before it, the running one */
+  if (fl->sector == 0 || plan->off % fl->sector != 0 || plan->off > fl->size ||
+      n > fl->size - plan->off || n < LFS_HEADER_SIZE ||
+      n / fl->sector + (n % fl->sector != 0) > (fl->size - plan->off) / fl->sector) {
     snprintf(why, whylen, "image does not fit its flash slot");
     return 0;
   }

@@ -59,10 +59,11 @@ typedef struct LfsFlash {
 /* ------------------------------------------------------------------ slots and installing
 ** A partition holds 1 slot, or 2 (A/B): its sectors split in two halves, slot A first (an odd
 ** last sector is unused). An installed image records a generation in its header (LFS_H_GEN,
-** covered by the CRC). Boot runs the valid slot with the highest generation; an install writes
-** into the other slot (1-slot: the only one) with the running generation + 1, header with the
-** in-progress mark first and the mark cleared by the very last write: until that write the old
-** slot still wins, after it the new one does (docs/lfs.md, "Reloading"). */
+** covered by the CRC). Boot runs the valid slot with the newest generation (modulo 2^32; equal:
+** slot A); an install writes into the other slot (1-slot: the only one) with the running
+** generation + 1, header with the in-progress mark first and the mark cleared by the very last
+** write: until that write the old slot still wins, after it the new one does (docs/lfs.md,
+** "Reloading"). */
 
 #define LFS_MAXSLOTS 2
 

@@ -141,6 +141,15 @@ def main():
                  "local co = coroutine.wrap(function() node.restart() end) print(pcall(co)) print('no')"])
         ok(r.returncode == 0 and r.stdout == "store\tA\t3\tnil\tone\n" * 2,
            "node.restart() from a coroutine: same store, init again", r.stdout + r.stderr)
+        # the coroutine that resumed the restarting one runs no more Lua code either (the hook
+        # was only on the running thread and the main one: 'middle' went on printing)
+        write("nested.lua", "local middle = coroutine.wrap(function()\n"
+              "  local inner = coroutine.create(function() node.restart() end)\n"
+              "  print('middle', coroutine.resume(inner))\n  print('middle goes on')\n"
+              "end)\nmiddle()\nprint('main goes on')\n")
+        r = run([fl, "--flash", "t.flash", "--init", "init.lua", "nested.lua"])
+        ok(r.returncode == 0 and r.stdout == "store\tA\t3\tnil\tone\n" * 2 and r.stderr == "",
+           "node.restart() two coroutines deep: no Lua code runs after it", r.stdout + r.stderr)
         r = run([fl, "-i", "--flash", "t.flash", "--init", "init.lua"],
                 stdin="x = 1\nnode.LFS.reload('two.img')\nprint(x, require('mod').version)\n")
         # (line editing may echo the input lines: only the output lines are compared)
@@ -257,6 +266,41 @@ def main():
         r = run([fl, "--flash", "e.flash", "-e", SHOW])
         ok(r.stdout.startswith("store\tnil\tnil\tslot B: image is corrupt") and "; slot A: image is corrupt"
            in r.stdout, "both slots damaged: both reasons, newest first", r.stdout + r.stderr)
+
+        # generations compare modulo 2^32: A at 0xFFFFFFFF, a reload writes B with 0, which wins
+        # (compared as plain numbers, A won again and the reload was silently lost)
+        def with_gen(flash, off, gen):
+            b = bytearray(flash)
+            s = bytearray(b[off:off + 131072])
+            struct.pack_into("<I", s, 108, gen)
+            struct.pack_into("<I", s, 16, crc(s))   # CRC only: CRCPI stays that of the image
+            b[off:off + 131072] = s
+            return bytes(b)
+        put("g.flash", with_gen(base_flash, 0, 0xFFFFFFFF))
+        r = run([fl, "--flash", "g.flash", "--init", "init.lua", "-e", "node.LFS.reload('two.img')"])
+        ok(r.stdout.startswith("store\tA\t") and r.stdout.endswith("\tnil\tone\nstore\tB\t0\tnil\ttwo\n")
+           and r.stderr == "", "generation wrap: 0xFFFFFFFF -> 0, the new slot B runs", r.stdout + r.stderr)
+        r = run([fl, "--flash", "g.flash", "--init", "init.lua", "-e", "node.LFS.reload('one.img')"])
+        ok(r.stdout == "store\tB\t0\tnil\ttwo\nstore\tA\t1\tnil\tone\n", "  ... and at the next boot, then A with 1",
+           r.stdout + r.stderr)
+        # equal generations (only a copied or doctored partition has them): slot A runs
+        put("g.flash", with_gen(with_gen(read("g.flash"), 0, 7), 131072, 7))   # A: one, B: two
+        r = run([fl, "--flash", "g.flash", "--init", "init.lua", "-e", "node.LFS.reload('two.img')"])
+        ok(r.stdout == "store\tA\t7\tnil\tone\nstore\tB\t8\tnil\ttwo\n", "equal generations: slot A runs",
+           r.stdout + r.stderr)
+        # a directory is not an image (ftell said LONG_MAX: 'Cannot allocate memory')
+        r = run([fl, "--flash", "t.flash", "-e", "print(node.LFS.reload('.'))"])
+        ok(r.stdout == "cannot read '.': Is a directory\n", "refused: a directory", r.stdout + r.stderr)
+        # an odd number of sectors (19 of 1 KB): two slots of 9 KB, the last sector never written
+        odd = ["--flash-sector", "1024"]
+        if os.path.exists(os.path.join(tmp, "o.flash")):
+            os.remove(os.path.join(tmp, "o.flash"))
+        run([fl, "--flash", "o.flash", "--flash-size", "19456"] + odd + ["--lfs-install", "one.img"])
+        r = run([fl, "--flash", "o.flash"] + odd + ["--init", "init.lua", "-e", "node.LFS.reload('two.img')"])
+        b = read("o.flash")
+        ok(r.stdout == "store\tA\t1\tnil\tone\nstore\tB\t2\tnil\ttwo\n" and len(b) == 19456 and
+           b[9216:9216 + 8] == two[:8] and b[18432:] == b"\xff" * 1024,
+           "19 sectors: slot B at 9 KB, sector 19 untouched", r.stdout + r.stderr)
 
         # ---- NOR rules: a write over unerased flash is a hard error
         put("t.flash", base_flash)

@@ -2,16 +2,18 @@
 """genrom.py -- build-time generator of flashlua's read-only data (FL_ROM builds).
 
 Emits, into the build directory:
-  fl_rom.h          struct types and extern declarations of the ROM strings and tables
+  fl_rom.h          struct types and extern declarations of the ROM strings, closures, tables
   fl_romstr.c       the fixed strings as constant FString objects + the FROStrTab that
                     lua_newstate plugs into G->rostrt[0] (found by interning before RAM)
-  rom_<lib>.inc     one per library source: constant C closures, nodes and the FTable of
-                    that library, #included at the end of the library's .c file (so that
-                    its static C functions can be referenced)
+  fl_romtab.c       the read-only tables (nodes + FTable), see TABLES below
+  rom_<lib>.inc     one per library source: the constant C closures of its (static) C
+                    functions, #included at the end of the library's .c file
 
 Hash layout: a string key goes to its main position (hash & (size-1)) when free, otherwise to
 a free node chained from its main position; every key in a chain shares the main position, so
 flH_getstr/flH_get/flH_next work unchanged on these tables. Hash: flS_hash with seed 0.
+C designated initializers only: the compiler lays out the structs, so the same source serves
+32- and 64-bit targets (on arm-none-eabi all of it is .rodata).
 
 usage: genrom.py SRCLIBDIR STRINGLIST OUTDIR
 """
@@ -19,18 +21,73 @@ import os
 import re
 import sys
 
-# (C name of the table, library source, luaL_Reg array, extra entries)
-# extras: name -> ('alias', other key) | ('num', C constant expression)
-LIBS = [
-    ('string', 'fl_strlib.c', 'strlib', {'gfind': ('alias', 'gmatch')}),
-    ('table', 'fl_tablib.c', 'tab_funcs', {}),
-    ('math', 'fl_mathlib.c', 'math_funcs',
-     {'pi': ('num', 'PI'), 'huge': ('num', 'NUM_HUGE'), 'mod': ('alias', 'fmod')}),
-    ('os', 'fl_oslib.c', 'os_funcs', {}),
-    ('debug', 'fl_dblib.c', 'db_funcs', {}),
-    ('coroutine', 'fl_baselib.c', 'co_funcs', {}),
-    ('base', 'fl_baselib.c', 'base_funcs', {}),   # not a Lua table: its closures fill _G
-]
+# luaL_Reg arrays of the library sources: name -> (source, array). The generated tables must
+# match them (the RAM build registers them): a typedef fails the build if a count differs.
+REGS = {
+    'string': ('fl_strlib.c', 'strlib'),
+    'table': ('fl_tablib.c', 'tab_funcs'),
+    'math': ('fl_mathlib.c', 'math_funcs'),
+    'math_int': ('fl_mathlib.c', 'math_funcs', 0),
+    'os': ('fl_oslib.c', 'os_funcs'),
+    'debug': ('fl_dblib.c', 'db_funcs'),
+    'coroutine': ('fl_baselib.c', 'co_funcs'),
+    'base': ('fl_baselib.c', 'base_funcs'),
+    'io': ('fl_iolib.c', 'io_funcs'),
+    'file': ('fl_iolib.c', 'file_methods'),
+    'package': ('fl_loadlib.c', 'pk_funcs'),
+    'globals_pk': ('fl_loadlib.c', 'global_funcs'),
+    'node': ('fl_nodelib.c', 'node_funcs'),
+    'lfs': ('fl_nodelib.c', 'lfs_funcs'),
+}
+
+LIBTABS = ['string', 'table', 'math', 'io', 'os', 'debug', 'coroutine', 'package', 'node']
+
+
+def F(src, fn):
+    return ('func', src, fn)
+
+
+def T(name):
+    return ('tab', name)
+
+
+# name -> dict(entries=[(key, value)], regs=[reg names], meta=, lazy=(src, fn), patch=bool)
+# Tables with patch=True are visible to Lua (FL_ROPATCH: writable through an overlay); the
+# others are the back tables of the RAM globals, registry and _LOADED (fl_rotab.c).
+TABLES = {
+    'string': dict(regs=['string'], extra=[('gfind', ('alias', 'gmatch'))]),
+    'strmt': dict(entries=[('__index', T('string'))]),
+    'table': dict(regs=['table']),
+    # the math table is defined in fl_mathlib.c (its constants are there), in two variants
+    'math': dict(regs=['math'], extra=[('pi', ('num', 'PI')), ('huge', ('num', 'NUM_HUGE')),
+                                        ('mod', ('alias', 'fmod'))],
+                 home='fl_mathlib.c', guard='!defined(FL_NUMBER_INTEGRAL)'),
+    'math_int': dict(regs=['math_int'], extra=[('huge', ('num', 'INT32_MAX'))], cname='math',
+                     home='fl_mathlib.c', guard='defined(FL_NUMBER_INTEGRAL)'),
+    'os': dict(regs=['os']),
+    'debug': dict(regs=['debug'], entries=[('getstrings', F('fl_nodelib.c', 'db_getstrings'))]),
+    'coroutine': dict(regs=['coroutine']),
+    'io': dict(regs=['io'], lazy=('fl_iolib.c', 'io_fill')),
+    'filemt': dict(regs=['file'], entries=[('__index', T('filemt'))]),
+    'package': dict(regs=['package'], lazy=('fl_loadlib.c', 'pk_fill')),
+    'libmt': dict(entries=[('__gc', F('fl_loadlib.c', 'lib_gc'))]),
+    'node': dict(regs=['node'], entries=[('LFS', T('lfs'))]),
+    'lfs': dict(regs=['lfs'], meta='lfsmt'),
+    'lfsmt': dict(entries=[('__index', F('fl_nodelib.c', 'lfs_index'))]),
+    # what luaopen_base puts in _G
+    'base': dict(regs=['base'], entries=[('pairs', F('fl_baselib.c', 'b_pairs')),
+                                         ('ipairs', F('fl_baselib.c', 'b_ipairs')),
+                                         ('newproxy', F('fl_baselib.c', 'b_newproxy')),
+                                         ('coroutine', T('coroutine'))], patch=False),
+    # what luaL_openlibs puts in _G, package.loaded and the registry
+    'G': dict(regs=['base', 'globals_pk'],
+              entries=[('pairs', F('fl_baselib.c', 'b_pairs')),
+                       ('ipairs', F('fl_baselib.c', 'b_ipairs')),
+                       ('newproxy', F('fl_baselib.c', 'b_newproxy'))] +
+              [(n, T(n)) for n in LIBTABS], patch=False),
+    'LOADED': dict(entries=[(n, T(n)) for n in LIBTABS], patch=False),
+    'REG': dict(entries=[('FILE*', T('filemt')), ('_LOADLIB', T('libmt'))], patch=False),
+}
 
 
 def lhash(s):
@@ -59,13 +116,17 @@ def cstr(s):
     return '"' + ''.join(out) + '"'
 
 
-def parse_reg(text, arr):
-    # the last definition wins (mathlib has an integer and a float variant under #if)
+def parse_reg(text, arr, which=-1):
+    # mathlib has an integer (first) and a float (last) variant under #if
     ms = list(re.finditer(r'luaL_Reg\s+' + re.escape(arr) + r'\s*\[\s*\]\s*=\s*\{(.*?)\{\s*NULL', text, re.S))
     if not ms:
         sys.exit('genrom.py: array %s not found' % arr)
-    body = ms[-1].group(1)
+    body = ms[which].group(1)
     return re.findall(r'\{\s*"([^"]+)"\s*,\s*(\w+)\s*\}', body)
+
+
+def cname(src, fn):
+    return 'flR_f_%s_%s' % (src.replace('.c', ''), fn)
 
 
 def main():
@@ -82,24 +143,44 @@ def main():
             line = line.rstrip('\n')
             if line:
                 sid(line)
-    for name, _, _, _ in LIBS:
-        if name != 'base':
-            sid(name)
+    for name in LIBTABS:
+        sid(name)
 
-    libs = []
-    for name, src, arr, extras in LIBS:
-        with open(os.path.join(srcdir, src), encoding='latin-1') as f:
-            regs = parse_reg(f.read(), arr)
-        funcs = dict(regs)
-        entries = [(k, 'func', fn) for k, fn in regs]
-        for k, (kind, v) in extras.items():
-            if kind == 'alias':
-                entries.append((k, 'func', funcs[v]))
-            else:
-                entries.append((k, 'num', v))
-        for k, _, _ in entries:
+    regs = {}
+    texts = {}
+    for rname, (src, arr, *which) in REGS.items():
+        if src not in texts:
+            with open(os.path.join(srcdir, src), encoding='latin-1') as f:
+                texts[src] = f.read()
+        regs[rname] = parse_reg(texts[src], arr, *which)
+
+    # resolve every table's entries: key -> value
+    tabs = {}
+    # src -> ordered set of C functions; pairs and ipairs hand out iterators no table holds
+    closures = {'fl_baselib.c': {'ipairs_step': 1, 'pairs_next': 1}}
+    for name, spec in TABLES.items():
+        entries = []
+        funcs = {}
+        for rname in spec.get('regs', []):
+            src = REGS[rname][0]
+            for k, fn in regs[rname]:
+                entries.append((k, F(src, fn)))
+                funcs[k] = F(src, fn)
+        for k, (kind, v) in spec.get('extra', []):
+            entries.append((k, funcs[v] if kind == 'alias' else ('num', v)))
+        entries += spec.get('entries', [])
+        keys = [k for k, _ in entries]
+        if len(keys) != len(set(keys)):
+            sys.exit('genrom.py: duplicate key in table %s' % name)
+        home = {} if 'home' in spec else closures
+        for k, v in entries:
             sid(k)
-        libs.append((name, src, entries, arr, regs))
+            if v[0] == 'func':
+                home.setdefault(v[1], {})[v[2]] = 1
+        spec['closures'] = home
+        if 'lazy' in spec:
+            closures.setdefault(spec['lazy'][0], {})[spec['lazy'][1]] = 1
+        tabs[name] = entries
 
     # ---- fl_rom.h
     lens = sorted({len(s.encode('latin-1')) for s in strings})
@@ -110,8 +191,12 @@ def main():
     for s, i in strings.items():
         h.append('extern const struct flR_S%d flR_s%d;   /* %s */'
                  % (len(s.encode('latin-1')), i, cstr(s).replace('*/', '*\\/')))
-    for name, _, _, _, _ in libs:
-        h.append('extern const FTable flR_%s;' % name)
+    for src, fns in closures.items():
+        for fn in fns:
+            h.append('extern const FCClosure %s;' % cname(src, fn))
+    for name, spec in TABLES.items():
+        if spec.get('cname', name) == name:
+            h.append('extern const FTable flR_%s;' % name)
     h.append('extern const FROStrTab flR_strtab;')
     h.append('#endif')
     with open(os.path.join(outdir, 'fl_rom.h'), 'w') as f:
@@ -121,7 +206,8 @@ def main():
     c = ['/* generated by tools/genrom.py: do not edit */', '#include "fl_rom.h"']
     for s, i in strings.items():
         b = s.encode('latin-1')
-        c.append('const struct flR_S%d flR_s%d = {{.tsv = {NULL, LUA_TSTRING, FL_READONLY_MARK, 0, %uu, %d}}, %s};'
+        c.append('const struct flR_S%d flR_s%d = {{.tsv = {.next = NULL, .tt = LUA_TSTRING, '
+                 '.marked = FL_READONLY_MARK, .reserved = 0, .hash = %uu, .len = %d}}, %s};'
                  % (len(b), i, lhash(s), len(b), cstr(s)))
     nb = 1
     while nb < len(strings):
@@ -158,9 +244,10 @@ const FROStrTab flR_strtab = {find, each, NULL};''' % (nb - 1, len(order)))
     with open(os.path.join(outdir, 'fl_romstr.c'), 'w') as f:
         f.write('\n'.join(c) + '\n')
 
-    # ---- one .inc per library source
-    incs = {}
-    for name, src, entries, arr, regs in libs:
+    # ---- fl_romtab.c: the tables (those with a home: in that source's .inc)
+    def emit_table(name, entries, spec):
+        t = []
+        cn = spec.get('cname', name)
         n = len(entries)
         size = 1
         lsize = 0
@@ -185,36 +272,71 @@ const FROStrTab flR_strtab = {find, each, NULL};''' % (nb - 1, len(order)))
             while nxt[last] is not None:
                 last = nxt[last]
             nxt[last] = j
-        out = incs.setdefault(src, ['/* generated by tools/genrom.py: do not edit */',
-                                    '#include "fl_rom.h"'])
-        # the generated table must match the luaL_Reg array (which the RAM build still uses)
-        out.append('typedef char flR_check_%s[(sizeof(%s) / sizeof(%s[0]) == %d) ? 1 : -1];'
-                   % (name, arr, arr, len(regs) + 1))
-        done = set()
-        for k, kind, v in entries:
-            if kind == 'func' and v not in done:
-                done.add(v)
-                out.append('static const FCClosure flR_f_%s = {NULL, LUA_TFUNCTION, FL_READONLY_MARK, 1, 0, '
-                           'NULL, NULL, %s, {{{NULL}, LUA_TNIL}}};' % (v, v))
-        out.append('static const FNode flR_n_%s[%d] = {' % (name, size))
+        t.append('static const FNode flR_n_%s[%d] = {' % (cn, size))
         rows = []
         for j in range(size):
             if nodes[j] is None:
                 rows.append('  {{{NULL}, LUA_TNIL}, {.nk = {{NULL}, LUA_TNIL, NULL}}}')
                 continue
-            k, kind, v = nodes[j]
-            if kind == 'func':
-                val = '{{.gc = (FGCObj *)&flR_f_%s}, LUA_TFUNCTION}' % v
+            k, v = nodes[j]
+            if v[0] == 'func':
+                val = '{{.gc = (FGCObj *)&%s}, LUA_TFUNCTION}' % cname(v[1], v[2])
+            elif v[0] == 'tab':
+                val = '{{.gc = (FGCObj *)&flR_%s}, LUA_TTABLE}' % v[1]
             else:
-                val = '{{.n = (%s)}, LUA_TNUMBER}' % v
-            nx = '(FNode *)&flR_n_%s[%d]' % (name, nxt[j]) if nxt[j] is not None else 'NULL'
+                val = '{{.n = (%s)}, LUA_TNUMBER}' % v[1]
+            nx = '(FNode *)&flR_n_%s[%d]' % (cn, nxt[j]) if nxt[j] is not None else 'NULL'
             rows.append('  {%s, {.nk = {{.gc = (FGCObj *)&flR_s%d}, LUA_TSTRING, %s}}}'
                         % (val, strings[k], nx))
-        out.append(',\n'.join(rows))
-        out.append('};')
-        out.append('const FTable flR_%s = {NULL, LUA_TTABLE, FL_READONLY_MARK, FL_ROPATCH, %d, NULL, NULL, '
-                   '(FNode *)flR_n_%s, (FNode *)flR_n_%s, NULL, 0};' % (name, lsize, name, name))
-    for src, out in incs.items():
+        t.append(',\n'.join(rows))
+        t.append('};')
+        flags = []
+        if spec.get('patch', True):
+            flags.append('FL_ROPATCH')
+        if 'lazy' in spec:
+            flags.append('FL_ROLAZY')
+        meta = '(FTable *)&flR_%s' % spec['meta'] if 'meta' in spec else 'NULL'
+        lazy = '(FGCObj *)&%s' % cname(*spec['lazy']) if 'lazy' in spec else 'NULL'
+        t.append('const FTable flR_%s = {.next = NULL, .tt = LUA_TTABLE, .marked = FL_READONLY_MARK, '
+                 '.flags = %s, .lsizenode = %d, .metatable = %s, .array = NULL, '
+                 '.node = (FNode *)flR_n_%s, .lastfree = (FNode *)flR_n_%s, .gclist = %s, '
+                 '.sizearray = 0};' % (cn, '|'.join(flags) or '0', lsize, meta, cn, cn, lazy))
+        return t
+
+    def closure(src, fn):
+        return ('const FCClosure %s = {.next = NULL, .tt = LUA_TFUNCTION, '
+                '.marked = FL_READONLY_MARK, .isC = 1, .nupvalues = 0, .gclist = NULL, '
+                '.env = NULL, .f = %s, .upvalue = {{{NULL}, LUA_TNIL}}};' % (cname(src, fn), fn))
+
+    t = ['/* generated by tools/genrom.py: do not edit */', '#include "fl_rom.h"']
+    homed = {}
+    for name, entries in tabs.items():
+        spec = TABLES[name]
+        if 'home' in spec:
+            lines = ['#if ' + spec['guard']]
+            for src, fns in spec['closures'].items():
+                lines += [closure(src, fn) for fn in fns]
+            lines += emit_table(name, entries, spec)
+            lines.append('#endif')
+            homed.setdefault(spec['home'], []).extend(lines)
+        else:
+            t += emit_table(name, entries, spec)
+    with open(os.path.join(outdir, 'fl_romtab.c'), 'w') as f:
+        f.write('\n'.join(t) + '\n')
+
+    # ---- one .inc per library source: its closures and the checks of its arrays
+    srcs = sorted(set(v[0] for v in REGS.values()) | set(closures))
+    for src in srcs:
+        out = ['/* generated by tools/genrom.py: do not edit */', '#include "fl_rom.h"']
+        for rname, (rsrc, arr, *which) in REGS.items():
+            if rsrc == src:
+                chk = 'typedef char flR_check_%s[(sizeof(%s) / sizeof(%s[0]) == %d) ? 1 : -1];' \
+                      % (rname, arr, arr, len(regs[rname]) + 1)
+                if rname in ('math', 'math_int'):
+                    chk = '#if %s\n%s\n#endif' % (TABLES[rname]['guard'], chk)
+                out.append(chk)
+        out += [closure(src, fn) for fn in closures.get(src, {})]
+        out += homed.get(src, [])
         with open(os.path.join(outdir, 'rom_' + src.replace('.c', '.inc')), 'w') as f:
             f.write('\n'.join(out) + '\n')
 

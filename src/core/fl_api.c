@@ -62,11 +62,6 @@ static FTable *getcurrenv(lua_State *L) {
   return fl_curr_func(L)->c.env != NULL ? fl_curr_func(L)->c.env : fl_tabv(fl_gt(L));
 }
 
-static void checkwritable(lua_State *L, FTable *t) {
-  if (flC_isro(fl_obj2gco(t)))
-    flG_runerror(L, "attempt to write to a read-only table");
-}
-
 static void adjustresults(lua_State *L, int nres) {
   if (nres == LUA_MULTRET && L->top >= L->ci->top)
     L->ci->top = L->top;
@@ -420,27 +415,36 @@ LUA_API void lua_getfield(lua_State *L, int idx, const char *k) {
   flV_gettable(L, t, L->top - 1, L->top - 1);
 }
 
-LUA_API void lua_rawget(lua_State *L, int idx) {
+/* the table at idx, with the lazy fields of a read-only one made (the stack may move) */
+static FTable *rawtable(lua_State *L, int idx) {
   StkId t = index2adr(L, idx);
   fl_apicheck(L, fl_istab(t));
-  if (flH_hasoverlay(L, fl_tabv(t)))
-    fl_setobj(L, L->top - 1, flH_roget(L, fl_tabv(t), L->top - 1))
+  if (flH_slowmiss(fl_tabv(t))) {
+    flH_runlazy(L, fl_tabv(t));
+    t = index2adr(L, idx);
+  }
+  return fl_tabv(t);
+}
+
+LUA_API void lua_rawget(lua_State *L, int idx) {
+  FTable *h = rawtable(L, idx);
+  if (flH_slowmiss(h))
+    fl_setobj(L, L->top - 1, flH_rawgetx(L, h, L->top - 1))
   else
-    fl_setobj(L, L->top - 1, flH_get(fl_tabv(t), L->top - 1));
+    fl_setobj(L, L->top - 1, flH_get(h, L->top - 1));
 }
 
 LUA_API void lua_rawgeti(lua_State *L, int idx, int n) {
-  StkId o;
+  FTable *h;
   api_room(L);
-  o = index2adr(L, idx);
-  fl_apicheck(L, fl_istab(o));
-  if (flH_hasoverlay(L, fl_tabv(o))) {
+  h = rawtable(L, idx);
+  if (flH_slowmiss(h)) {
     FValue k;
     fl_setnum(&k, fl_castnum(n));
-    fl_setobj(L, L->top, flH_roget(L, fl_tabv(o), &k));
+    fl_setobj(L, L->top, flH_rawgetx(L, h, &k));
   }
   else
-    fl_setobj(L, L->top, flH_getnum(fl_tabv(o), n));
+    fl_setobj(L, L->top, flH_getnum(h, n));
   L->top++;
 }
 
@@ -459,7 +463,7 @@ LUA_API int lua_getmetatable(lua_State *L, int objindex) {
   api_room(L);
   obj = index2adr(L, objindex);
   switch (fl_ttype(obj)) {
-    case LUA_TTABLE: mt = fl_tabv(obj)->metatable; break;
+    case LUA_TTABLE: mt = fl_tabmt(L, fl_tabv(obj)); break;
     case LUA_TUSERDATA: mt = fl_udv(obj)->uv.metatable; break;
     default: mt = G(L)->mt[fl_ttype(obj)]; break;
   }
@@ -511,14 +515,16 @@ LUA_API void lua_setfield(lua_State *L, int idx, const char *k) {
 }
 
 LUA_API void lua_rawset(lua_State *L, int idx) {
-  StkId t;
   FTable *h;
   api_checknelems(L, 2);
-  t = index2adr(L, idx);
-  fl_apicheck(L, fl_istab(t));
-  h = fl_tabv(t);
+  h = rawtable(L, idx);
   if (flC_isro(fl_obj2gco(h))) {
     flH_roset(L, h, L->top - 2, L->top - 1);   /* overlay, or "attempt to write..." */
+    L->top -= 2;
+    return;
+  }
+  if (flH_isbacked(h)) {
+    flH_bkset(L, h, L->top - 2, L->top - 1);
     L->top -= 2;
     return;
   }
@@ -528,12 +534,9 @@ LUA_API void lua_rawset(lua_State *L, int idx) {
 }
 
 LUA_API void lua_rawseti(lua_State *L, int idx, int n) {
-  StkId o;
   FTable *h;
   api_checknelems(L, 1);
-  o = index2adr(L, idx);
-  fl_apicheck(L, fl_istab(o));
-  h = fl_tabv(o);
+  h = rawtable(L, idx);
   if (flC_isro(fl_obj2gco(h))) {
     FValue k;
     fl_setnum(&k, fl_castnum(n));
@@ -561,7 +564,11 @@ LUA_API int lua_setmetatable(lua_State *L, int objindex) {
   switch (fl_ttype(obj)) {
     case LUA_TTABLE: {
       FTable *h = fl_tabv(obj);
-      checkwritable(L, h);
+      if (flC_isro(fl_obj2gco(h))) {   /* kept in its overlay, or "attempt to write..." */
+        flH_runlazy(L, h);             /* (mt stays anchored at the top) */
+        flH_rosetmt(L, h, mt);
+        break;
+      }
       h->metatable = mt;
       if (mt != NULL) flC_objbarriert(L, h, mt);
       break;
@@ -746,13 +753,13 @@ LUA_API int lua_error(lua_State *L) {
 }
 
 LUA_API int lua_next(lua_State *L, int idx) {
-  StkId t;
+  FTable *h;
   int more;
   api_room(L);
-  t = index2adr(L, idx);
-  fl_apicheck(L, fl_istab(t));
-  more = flH_hasoverlay(L, fl_tabv(t)) ? flH_ronext(L, fl_tabv(t), L->top - 1)
-                                       : flH_next(L, fl_tabv(t), L->top - 1);
+  h = rawtable(L, idx);
+  if (flH_isbacked(h)) more = flH_bknext(L, h, L->top - 1);
+  else if (flC_isro(fl_obj2gco(h))) more = flH_ronext(L, h, L->top - 1);
+  else more = flH_next(L, h, L->top - 1);
   if (more)
     L->top++;
   else

@@ -352,6 +352,16 @@ typedef struct FMbuf {
 #define GCSsweep        3
 #define GCSfinalize     4
 
+/* A RAM table whose misses fall through to a read-only table (docs/ram-at-rest.md): `front`
+** has FL_BACKEDBIT set; `shadow` (created on demand) holds the keys of `back` that were ever
+** written into `front`, so that `front` alone decides them from then on. */
+#define FL_NBACKED 3
+typedef struct FBacked {
+  struct FTable *front;
+  const struct FTable *back;
+  struct FTable *shadow;
+} FBacked;
+
 typedef struct FGlobal {
   FStrTab strt;
   const FROStrTab *rostrt[FL_NROSTRTAB];
@@ -385,6 +395,7 @@ typedef struct FGlobal {
   unsigned int seed;      /* string hash seed; 0 gives 5.1's hash (see docs/image-format.md) */
   void *userdata;         /* for the port / the flash store */
   struct FTable *rooverlay; /* read-only table -> RAM overlay of its patched keys, or NULL */
+  FBacked backed[FL_NBACKED];  /* RAM tables (globals, registry, _LOADED) backed by ROM ones */
 } FGlobal;
 
 /* call information: one per active function */
@@ -468,6 +479,7 @@ union FGCObj {
 #define FL_VALUEWEAKBIT 4   /* tables */
 #define FL_FIXEDBIT     5   /* never collected (main thread, reserved words, tm names) */
 #define FL_SFIXEDBIT    6   /* main thread */
+#define FL_BACKEDBIT    6   /* tables: a RAM table backed by a read-only one (fl_rotab.c) */
 #define FL_READONLYBIT  7   /* object in read-only memory: never marked, swept or written */
 
 #define fl_bitmask(b)     (1 << (b))
@@ -587,7 +599,24 @@ int flH_ronext(lua_State *L, FTable *t, StkId key);
 int flH_rogetn(lua_State *L, FTable *t);
 #define flH_getnL(L, t) (flH_hasoverlay(L, t) ? flH_rogetn(L, t) : flH_getn(t))
 #define FL_ROPATCH 0x80   /* in FTable.flags of a compiled-in read-only table: writable by overlay */
+#define FL_ROLAZY  0x40   /* ... whose `gclist` is a C closure filling its lazy fields (fl_rotab.c) */
 #define flH_hasoverlay(L, t) (flC_isro(fl_obj2gco(t)) && G(L)->rooverlay != NULL)
+#define flH_isbacked(t)  ((t)->marked & fl_bitmask(FL_BACKEDBIT))
+/* a miss in t needs more than the metatable: a backed or a read-only (maybe lazy) table */
+#define flH_slowmiss(t)  ((t)->marked & (fl_bitmask(FL_BACKEDBIT) | fl_bitmask(FL_READONLYBIT)))
+FTable *flH_overlayof(FGlobal *g, const FTable *t);
+const FValue *flH_bkget(lua_State *L, FTable *t, const FValue *key);   /* t's miss */
+void flH_bkset(lua_State *L, FTable *t, const FValue *key, const FValue *val);  /* raw set */
+int flH_bknext(lua_State *L, FTable *t, StkId key);
+void flH_setback(lua_State *L, FTable *front, const FTable *back);
+int flH_lazypending(lua_State *L, FTable *t, FValue *f);  /* 1: f is the filler still to run */
+void flH_runlazy(lua_State *L, FTable *t);                 /* run it now (C API context) */
+/* any raw read (read-only overlays, backed misses); no lazy filling */
+const FValue *flH_rawgetx(lua_State *L, FTable *t, const FValue *key);
+/* the metatable of a table: a patched read-only table may have one in its overlay */
+FTable *flH_romt(lua_State *L, FTable *t);
+void flH_rosetmt(lua_State *L, FTable *t, FTable *mt);
+#define fl_tabmt(L, h)  (flH_hasoverlay(L, h) ? flH_romt(L, h) : (h)->metatable)
 
 /* ---- fl_func.c (flF_): protos, closures, upvalues ------------------------------- */
 FProto *flF_newproto(lua_State *L);
@@ -634,10 +663,10 @@ lua_State *flE_newstate(lua_Alloc f, void *ud, const FROStrTab *store);  /* stor
 extern const char *const flT_typenames[];   /* "nil","boolean","userdata","number",... incl. "proto","upval" */
 #define fl_typename(x)   flT_typenames[(x) + 1]    /* index -1 is "no value" */
 void flT_init(lua_State *L);
-const FValue *flT_gettm(FTable *events, TMS event, FString *ename);
+const FValue *flT_gettm(FGlobal *g, FTable *events, TMS event, FString *ename);
 const FValue *flT_gettmbyobj(lua_State *L, const FValue *o, TMS event);
 #define fl_gfasttm(g,et,e) ((et) == NULL ? NULL : \
-  ((et)->flags & (1u << (e))) ? NULL : flT_gettm(et, e, (g)->tmname[e]))
+  ((et)->flags & (1u << (e))) ? NULL : flT_gettm(g, et, e, (g)->tmname[e]))
 #define fl_fasttm(l,et,e)  fl_gfasttm(G(l), et, e)
 
 /* ---- fl_do.c (flD_): calls, errors, stack, coroutines, protected parsing --------- */

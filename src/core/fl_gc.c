@@ -76,6 +76,10 @@ static void markmt(FGlobal *g) {
   int i;
   for (i = 0; i <= LUA_TTHREAD; i++) markobject(g, g->mt[i]);
   markobject(g, g->rooverlay);   /* overlays of patched read-only tables */
+  for (i = 0; i < FL_NBACKED; i++) {
+    markobject(g, g->backed[i].front);
+    markobject(g, g->backed[i].shadow);
+  }
 }
 
 /* mark the userdata waiting for finalization (they must survive until their __gc ran) */
@@ -321,7 +325,8 @@ static FGCObj **sweeplist(lua_State *L, FGCObj **p, lu_mem count, int all) {
     int alive;
     if (o->gch.tt == LUA_TTHREAD)   /* open upvalues are swept with their thread */
       sweeplist(L, &fl_gco2th(o)->openupval, FL_MAX_LUMEM, all);
-    if (all) alive = (o->gch.marked & fl_bitmask(FL_SFIXEDBIT)) != 0;
+    if (all)   /* (bit 6 is FL_BACKEDBIT in a table) */
+      alive = o->gch.tt == LUA_TTHREAD && (o->gch.marked & fl_bitmask(FL_SFIXEDBIT)) != 0;
     else alive = !(o->gch.marked & deadwhite) || (o->gch.marked & fl_bitmask(FL_FIXEDBIT));
     if (alive) {
       makewhite(g, o);

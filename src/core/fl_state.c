@@ -75,6 +75,9 @@ static void f_open(lua_State *L, void *ud) {
   stack_init(L, L);
   fl_settab(L, fl_gt(L), flH_new(L, 0, 2));          /* globals */
   fl_settab(L, fl_registry(L), flH_new(L, 0, 2));    /* registry */
+#if defined(FL_ROM)
+  flH_setback(L, fl_tabv(fl_registry(L)), &flR_REG);  /* the libraries' metatables */
+#endif
   flS_resize(L, FL_MINSTRTABSIZE);
   flT_init(L);
   flX_init(L);
@@ -135,6 +138,10 @@ lua_State *flE_newstate(lua_Alloc f, void *ud, const FROStrTab *store) {
   g->rostrt[0] = &flR_strtab;   /* the fixed strings compiled in (tools/genrom.py) */
 #endif
   g->rooverlay = NULL;
+  for (i = 0; i < FL_NBACKED; i++) {
+    g->backed[i].front = g->backed[i].shadow = NULL;
+    g->backed[i].back = NULL;
+  }
   fl_setnil(fl_registry(L));
   flZ_initbuffer(L, &g->buff);
   g->panic = NULL;

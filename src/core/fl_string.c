@@ -71,7 +71,7 @@ FString *flS_newlstr(lua_State *L, const char *str, size_t l) {
       return ts;
     }
   }
-  for (i = 0; i < FL_NROSTRTAB; i++) {
+  for (i = FL_NROSTRTAB - 1; i >= 0; i--) {   /* the flash store's copy first (fl_rotab.c) */
     const FROStrTab *rt = g->rostrt[i];
     if (rt != NULL && (ts = rt->find(rt, str, l, h)) != NULL) return ts;
   }

@@ -27,11 +27,19 @@ void flT_init(lua_State *L) {
 
 /* Raw lookup of a metamethod in a metatable. An absent TM_INDEX..TM_EQ is remembered in
 ** `flags` (reset by whoever writes the table) -- except in a read-only table, which is never
-** written. */
-const FValue *flT_gettm(FTable *events, TMS event, FString *ename) {
-  const FValue *tm = flH_getstr(events, ename);
+** written (and whose overlay, if patched, is consulted). */
+const FValue *flT_gettm(FGlobal *g, FTable *events, TMS event, FString *ename) {
+  const FValue *tm;
+  if (flC_isro(fl_obj2gco(events))) {
+    lua_State *L = g->mainthread;        /* (flH_rawgetx only uses its global state) */
+    FValue k;
+    fl_setstr(L, &k, ename);
+    tm = flH_rawgetx(L, events, &k);
+    return fl_isnil(tm) ? NULL : tm;
+  }
+  tm = flH_getstr(events, ename);
   if (fl_isnil(tm)) {
-    if (event <= TM_EQ && !flC_isro(fl_obj2gco(events)))
+    if (event <= TM_EQ)
       events->flags = fl_castbyte(events->flags | (1u << event));
     return NULL;
   }
@@ -40,10 +48,14 @@ const FValue *flT_gettm(FTable *events, TMS event, FString *ename) {
 
 const FValue *flT_gettmbyobj(lua_State *L, const FValue *o, TMS event) {
   FTable *mt;
+  FValue k;
   switch (fl_ttype(o)) {
-    case LUA_TTABLE: mt = fl_tabv(o)->metatable; break;
+    case LUA_TTABLE: mt = fl_tabmt(L, fl_tabv(o)); break;
     case LUA_TUSERDATA: mt = fl_udv(o)->uv.metatable; break;
     default: mt = (fl_ttype(o) >= 0 && fl_ttype(o) <= LUA_TTHREAD) ? G(L)->mt[fl_ttype(o)] : NULL;
   }
-  return mt ? flH_getstr(mt, G(L)->tmname[event]) : flO_nilobject;
+  if (mt == NULL) return flO_nilobject;
+  if (!flC_isro(fl_obj2gco(mt))) return flH_getstr(mt, G(L)->tmname[event]);
+  fl_setstr(L, &k, G(L)->tmname[event]);
+  return flH_rawgetx(L, mt, &k);
 }

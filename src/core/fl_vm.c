@@ -148,6 +148,18 @@ static const FValue *rawget_(FTable *h, const FValue *key) {
   return flH_get(h, key);
 }
 
+/* A global missing from a backed globals table (fl_rotab.c): its value in the read-only back
+** table, or NULL when the full path must decide (shadowed key, absent, flash store copies). */
+static const FValue *backedglobal(FGlobal *g, const FTable *h, FString *key) {
+  const FBacked *b = g->backed;
+  const FValue *v;
+  while (b->front != h)
+    if (++b == g->backed + FL_NBACKED) return NULL;
+  if (b->shadow != NULL && !fl_isnil(flH_getstr(b->shadow, key))) return NULL;
+  v = flH_getstr(fl_cast(FTable *, b->back), key);
+  return fl_isnil(v) ? NULL : v;
+}
+
 /* a patched read-only table (fl_rotab.c) is read through its overlay; `L` is in scope at
 ** every use */
 #define rawget(h, key) (fl_unlikely(flH_hasoverlay(L, h)) ? flH_roget(L, h, key) : rawget_(h, key))
@@ -159,7 +171,18 @@ void flV_gettable(lua_State *L, const FValue *t, FValue *key, StkId val) {
     if (fl_istab(t)) {
       FTable *h = fl_tabv(t);
       const FValue *res = rawget(h, key);
-      if (!fl_isnil(res) || (tm = fl_fasttm(L, h->metatable, TM_INDEX)) == NULL) {
+      if (fl_isnil(res) && flH_slowmiss(h)) {
+        FValue f;
+        if (flH_isbacked(h))
+          res = flH_bkget(L, h, key);
+        else if (flH_lazypending(L, h, &f)) {   /* its filler creates the field, returns it */
+          callTMres(L, val, &f, t, key);
+          return;
+        }
+        else
+          res = flH_rawgetx(L, h, key);          /* (a flash store's copy of a fixed string) */
+      }
+      if (!fl_isnil(res) || (tm = fl_fasttm(L, fl_tabmt(L, h), TM_INDEX)) == NULL) {
         fl_setobj(L, val, res);
         return;
       }
@@ -187,10 +210,22 @@ void flV_settable(lua_State *L, const FValue *t, FValue *key, StkId val) {
     if (fl_istab(t)) {
       FTable *h = fl_tabv(t);
       if (flC_isro(fl_obj2gco(h))) {
+        FValue f;
+        if (flH_lazypending(L, h, &f)) {   /* fields first: the filler then does the write */
+          callTM(L, &f, t, key, val);
+          return;
+        }
         /* a read-only table can only forward new keys to its __newindex */
         if (!fl_isnil(rawget(h, key)) ||
-            (tm = fl_fasttm(L, h->metatable, TM_NEWINDEX)) == NULL) {
+            (tm = fl_fasttm(L, fl_tabmt(L, h), TM_NEWINDEX)) == NULL) {
           flH_roset(L, h, key, val);       /* overlay, or "attempt to write..." */
+          return;
+        }
+      }
+      else if (flH_isbacked(h)) {
+        if (!fl_isnil(flH_rawgetx(L, h, key)) ||
+            (tm = fl_fasttm(L, h->metatable, TM_NEWINDEX)) == NULL) {
+          flH_bkset(L, h, key, val);
           return;
         }
       }
@@ -272,7 +307,7 @@ int flV_equalval(lua_State *L, const FValue *t1, const FValue *t2) {
     case LUA_TTABLE:
       if (fl_tabv(t1) == fl_tabv(t2))
         return 1;
-      tm = get_compTM(L, fl_tabv(t1)->metatable, fl_tabv(t2)->metatable, TM_EQ);
+      tm = get_compTM(L, fl_tabmt(L, fl_tabv(t1)), fl_tabmt(L, fl_tabv(t2)), TM_EQ);
       break;
     default:
       return fl_gcv(t1) == fl_gcv(t2);
@@ -484,8 +519,15 @@ void flV_execute(lua_State *L, int nexeccalls) {
         FValue *rb = KBx(i);
         FTable *h = cl->env;
         const FValue *v = flH_getstr(h, fl_strv(rb));
-        if (fl_likely(!fl_isnil(v)) || fl_fasttm(L, h->metatable, TM_INDEX) == NULL) {
+        /* a hit in a RAM table, or a plain miss; the rest (read-only or backed globals) is
+        ** flV_gettable's */
+        if (fl_likely(!fl_isnil(v)) ? !flC_isro(fl_obj2gco(h)) :
+            (!flH_slowmiss(h) && fl_fasttm(L, h->metatable, TM_INDEX) == NULL)) {
           fl_setobj(L, ra, v);
+        }
+        else if (fl_isnil(v) && flH_isbacked(h) &&
+                 (v = backedglobal(G(L), h, fl_strv(rb))) != NULL) {
+          fl_setobj(L, ra, v);                 /* a library or base function */
         }
         else {
           FValue g;
@@ -500,7 +542,8 @@ void flV_execute(lua_State *L, int nexeccalls) {
         if (fl_likely(fl_istab(rb))) {
           FTable *h = fl_tabv(rb);
           const FValue *v = rawget(h, rc);
-          if (fl_likely(!fl_isnil(v)) || fl_fasttm(L, h->metatable, TM_INDEX) == NULL) {
+          if (fl_likely(!fl_isnil(v)) ||
+              (!flH_slowmiss(h) && fl_fasttm(L, h->metatable, TM_INDEX) == NULL)) {
             fl_setobj(L, ra, v);
             vmbreak;
           }
@@ -572,7 +615,7 @@ void flV_execute(lua_State *L, int nexeccalls) {
         if (fl_likely(fl_istab(rb))) {
           FTable *h = fl_tabv(rb);
           const FValue *v = rawget(h, rc);
-          if (!fl_isnil(v) || fl_fasttm(L, h->metatable, TM_INDEX) == NULL) {
+          if (!fl_isnil(v) || (!flH_slowmiss(h) && fl_fasttm(L, h->metatable, TM_INDEX) == NULL)) {
             fl_setobj(L, ra, v);
             vmbreak;
           }

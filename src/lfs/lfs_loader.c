@@ -838,10 +838,13 @@ void lfs_pushnames(lua_State *L) {
 
 /* ---------------------------------------------------------------- debug.getstrings */
 
-typedef struct Fill { FTable *t; int n, max; } Fill;
+typedef struct Fill { FTable *t; int n, max; const FROStrTab *skip; } Fill;
 
 static void fill_one(FString *s, void *ud) {
   Fill *fi = (Fill *)ud;
+  /* a firmware fixed string that the store holds too is listed once: the store's copy */
+  if (fi->skip != NULL && fi->skip->find(fi->skip, fl_getstr(s), s->tsv.len, s->tsv.hash) != NULL)
+    return;
   if (fi->t == NULL) { fi->n++; return; }   /* counting pass */
   if (fi->n < fi->max) {
     FValue *o = &fi->t->array[fi->n++];
@@ -863,9 +866,12 @@ void lfs_pushstrings(lua_State *L, int rom) {
   int i, n = 0;
   fi.t = NULL;
   fi.n = 0;
+  fi.skip = NULL;
   if (rom) {
-    for (i = 0; i < FL_NROSTRTAB; i++)
+    for (i = 0; i < FL_NROSTRTAB; i++) {
+      fi.skip = (i == 0) ? g->rostrt[1] : NULL;
       if (g->rostrt[i] != NULL) g->rostrt[i]->each(g->rostrt[i], fill_one, &fi);
+    }
     n = fi.n;
   } else
     n = (int)g->strt.nuse;
@@ -876,8 +882,10 @@ void lfs_pushstrings(lua_State *L, int rom) {
   fi.n = 0;
   fi.max = n;
   if (rom) {
-    for (i = 0; i < FL_NROSTRTAB; i++)
+    for (i = 0; i < FL_NROSTRTAB; i++) {
+      fi.skip = (i == 0) ? g->rostrt[1] : NULL;
       if (g->rostrt[i] != NULL) g->rostrt[i]->each(g->rostrt[i], fill_one, &fi);
+    }
   } else {
     for (i = 0; i < g->strt.size; i++) {
       FGCObj *o;

@@ -95,14 +95,29 @@ void lfs_writer_free(LfsWriter *w) {
   free(w);
 }
 
+typedef struct AddAll { LfsWriter *w; int ok; } AddAll;
+
+static void addone(FString *s, void *ud) {
+  AddAll *a = (AddAll *)ud;
+  if (a->ok && addstr(a->w, s) < 0) a->ok = 0;
+}
+
+/* The runtime's fixed strings: those in RAM, and (FL_ROM builds, docs/ram-at-rest.md) those
+** compiled into the firmware, so that an image is the same whichever way its writer was built
+** and serves runtimes of both kinds. */
 int lfs_writer_fixed(LfsWriter *w) {
   FGlobal *g = G(w->L);
+  AddAll a;
   int i;
   for (i = 0; i < g->strt.size; i++) {
     FGCObj *o;
     for (o = g->strt.hash[i]; o != NULL; o = o->gch.next)
       if (!fl_isdead(g, o) && addstr(w, &o->ts) < 0) return 0;
   }
+  a.w = w;
+  a.ok = 1;
+  if (g->rostrt[0] != NULL) g->rostrt[0]->each(g->rostrt[0], addone, &a);
+  if (!a.ok) return 0;
   w->nfixed = w->nstr;
   return 1;
 }

@@ -201,10 +201,23 @@ static int b_next(lua_State *L) {
   return 1;
 }
 
-/* pairs and ipairs hand out the iterator kept in their first upvalue */
+/* pairs and ipairs hand out their iterator: the read-only closure (FL_ROM), else the one kept
+** in their first upvalue */
+#if defined(FL_ROM)
+#define pushiter(L, rom)  flR_pushclosure(L, &rom)
+#else
+#define pushiter(L, rom)  lua_pushvalue(L, lua_upvalueindex(1))
+#endif
+
+#if defined(FL_ROM)
+static int pairs_next(lua_State *L) {   /* as in 5.1, pairs' iterator is not the global next */
+  return b_next(L);
+}
+#endif
+
 static int b_pairs(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  lua_pushvalue(L, lua_upvalueindex(1));
+  pushiter(L, flR_f_fl_baselib_pairs_next);
   lua_pushvalue(L, 1);
   lua_pushnil(L);
   return 3;
@@ -222,7 +235,7 @@ static int ipairs_step(lua_State *L) {
 
 static int b_ipairs(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  lua_pushvalue(L, lua_upvalueindex(1));
+  pushiter(L, flR_f_fl_baselib_ipairs_step);
   lua_pushvalue(L, 1);
   lua_pushinteger(L, 0);
   return 3;
@@ -359,20 +372,48 @@ static int b_tostring(lua_State *L) {
   return 1;
 }
 
-/* upvalue 1: weak table whose keys are the metatables that newproxy made */
+/* A weak table whose keys are the metatables that newproxy made: newproxy's upvalue in a RAM
+** build, registry[&proxykey] (made on first use) in an FL_ROM build. */
+static void newproxies(lua_State *L) {
+  lua_createtable(L, 0, 1);     /* weak, and its own metatable */
+  lua_pushvalue(L, -1);
+  lua_setmetatable(L, -2);
+  lua_pushliteral(L, "kv");
+  lua_setfield(L, -2, "__mode");
+}
+
+#if defined(FL_ROM)
+static char proxykey;
+
+static void pushproxies(lua_State *L) {
+  lua_pushlightuserdata(L, &proxykey);
+  lua_rawget(L, LUA_REGISTRYINDEX);
+  if (lua_isnil(L, -1)) {
+    lua_pop(L, 1);
+    newproxies(L);
+    lua_pushlightuserdata(L, &proxykey);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, LUA_REGISTRYINDEX);
+  }
+}
+#else
+#define pushproxies(L)  lua_pushvalue(L, lua_upvalueindex(1))
+#endif
+
 static int b_newproxy(lua_State *L) {
   lua_settop(L, 1);
   lua_newuserdata(L, 0);
   if (!lua_toboolean(L, 1)) return 1;  /* no metatable wanted */
+  pushproxies(L);                      /* index 3 */
   if (lua_isboolean(L, 1)) {
     lua_newtable(L);
     lua_pushvalue(L, -1);
     lua_pushboolean(L, 1);
-    lua_rawset(L, lua_upvalueindex(1));
+    lua_rawset(L, 3);
   } else {  /* share the metatable of another proxy */
     int ok = 0;
     if (lua_getmetatable(L, 1)) {
-      lua_rawget(L, lua_upvalueindex(1));
+      lua_rawget(L, 3);
       ok = lua_toboolean(L, -1);
       lua_pop(L, 1);
     }
@@ -380,6 +421,7 @@ static int b_newproxy(lua_State *L) {
     lua_getmetatable(L, 1);
   }
   lua_setmetatable(L, 2);
+  lua_settop(L, 2);
   return 1;
 }
 
@@ -526,55 +568,45 @@ static const luaL_Reg co_funcs[] = {
 
 /* ---- opening ----------------------------------------------------------------------- */
 
+#if !defined(FL_ROM)
 static void set_with_upvalue(lua_State *L, const char *name, lua_CFunction f,
                              lua_CFunction up) {
   lua_pushcfunction(L, up);
   lua_pushcclosure(L, f, 1);
   lua_setfield(L, -2, name);
 }
+#endif
 
 LUALIB_API int luaopen_base(lua_State *L) {
   lua_pushvalue(L, LUA_GLOBALSINDEX);
   lua_setglobal(L, "_G");
 #if defined(FL_ROM)
-  /* the base functions are read-only closures: only _G's own slots take RAM */
-  flR_pushtable(L, &flR_base);
+  /* the base functions are read-only closures in a read-only table that _G's misses fall
+  ** through to (luaL_openlibs: one with every library); _G holds only _G and _VERSION */
   (void)base_funcs;   /* the RAM build's array (genrom.py checks it against the table) */
-  lua_pushnil(L);
-  while (lua_next(L, -2)) {
-    lua_pushvalue(L, -2);
-    lua_insert(L, -2);
-    lua_rawset(L, LUA_GLOBALSINDEX);
-  }
-  lua_pop(L, 1);
+  flR_setback(L, LUA_GLOBALSINDEX, &flR_base, 0);
   {
     static const luaL_Reg none[] = {{NULL, NULL}};
     luaL_register(L, "_G", none);      /* package.loaded._G = _G, left on the stack */
   }
+  lua_pushliteral(L, LUA_VERSION);
+  lua_setglobal(L, "_VERSION");
+  flR_openlib(L, LUA_COLIBNAME, &flR_coroutine);
+  (void)co_funcs;
 #else
   luaL_register(L, "_G", base_funcs);
-#endif
   lua_pushliteral(L, LUA_VERSION);
   lua_setglobal(L, "_VERSION");
   set_with_upvalue(L, "ipairs", b_ipairs, ipairs_step);
   set_with_upvalue(L, "pairs", b_pairs, b_next);
-  /* newproxy's registry of valid metatables: weak, and its own metatable */
-  lua_createtable(L, 0, 1);
-  lua_pushvalue(L, -1);
-  lua_setmetatable(L, -2);
-  lua_pushliteral(L, "kv");
-  lua_setfield(L, -2, "__mode");
+  newproxies(L);
   lua_pushcclosure(L, b_newproxy, 1);
   lua_setglobal(L, "newproxy");
-#if defined(FL_ROM)
-  flR_openlib(L, LUA_COLIBNAME, &flR_coroutine);
-  (void)co_funcs;   /* the RAM build's array (genrom.py checks it against the table) */
-#else
   luaL_register(L, LUA_COLIBNAME, co_funcs);
 #endif
   return 2;
 }
 
 #if defined(FL_ROM)
-#include "rom_fl_baselib.inc"   /* the library as a read-only table */
+#include "rom_fl_baselib.inc"   /* the closures of the read-only tables */
 #endif

@@ -3,10 +3,12 @@
 **
 ** A file handle is a full userdata holding one FILE* (NULL once closed) whose metatable is
 ** registry["FILE*"]. As in Lua 5.1, the way a handle is closed is kept in the handle's
-** environment table, field "__close" (fclose, pclose, or the refusal for standard files),
-** and the io functions share one private environment table: [1] is the default input file,
-** [2] the default output file, and its "__close" is fclose, so that every handle created by
-** an io function inherits it. C modules written for 5.1 that rely on this layout keep working.
+** environment table, field "__close" (fclose, pclose, or the refusal for standard files).
+** The library's private state is one table S, registry[&iokey]: S[1] is the default input file,
+** S[2] the default output file, S.__close is fclose (S is the environment of the handles io
+** functions make), S[3] and S[4] the environments of pipes and standard files. S and the
+** standard files are made by io_fill: at opening in a RAM build, on first use in an FL_ROM build
+** (where io is a read-only table whose lazy fields are stdin, stdout, stderr).
 */
 #include <errno.h>
 #include <stdio.h>
@@ -17,9 +19,34 @@
 #include "lauxlib.h"
 #include "lualib.h"
 #include "fl_port.h"
+#include "fl_romlib.h"
 
-#define IO_IN   1   /* keys of the default files in the io environment */
+#define IO_IN   1   /* keys of the default files in the io state */
 #define IO_OUT  2
+#define IO_PIPEENV 3   /* environment of pipes */
+#define IO_STDENV  4   /* environment of the standard files */
+
+static char iokey;     /* registry[&iokey]: the io state */
+
+static int io_fill(lua_State *L);
+
+/* Push the io state, made now if it is not yet. */
+static void pushstate(lua_State *L) {
+  lua_pushlightuserdata(L, &iokey);
+  lua_rawget(L, LUA_REGISTRYINDEX);
+  if (lua_isnil(L, -1)) {
+    lua_pop(L, 1);
+    lua_pushcfunction(L, io_fill);
+#if defined(FL_ROM)
+    flR_pushtable(L, &flR_io);
+#else
+    lua_getglobal(L, LUA_IOLIBNAME);
+#endif
+    lua_call(L, 1, 0);
+    lua_pushlightuserdata(L, &iokey);
+    lua_rawget(L, LUA_REGISTRYINDEX);
+  }
+}
 
 /* The results of an operation: true, or nil + message + errno. */
 static int io_result(lua_State *L, int ok, const char *fname) {
@@ -49,13 +76,16 @@ static FILE *tofile(lua_State *L) {
   return *pf;
 }
 
-/* Push a new (still closed) handle. Its environment is the running function's one, which
-** is how it gets its "__close" function. */
-static FILE **newhandle(lua_State *L) {
+/* Push a new (still closed) handle. Its environment (S, or S[env]) gives its "__close". */
+static FILE **newhandle(lua_State *L, int env) {
   FILE **pf = (FILE **)lua_newuserdata(L, sizeof(FILE *));
   *pf = NULL;
   luaL_getmetatable(L, LUA_FILEHANDLE);
   lua_setmetatable(L, -2);
+  pushstate(L);
+  if (env != 0) lua_rawgeti(L, -1, env);
+  lua_setfenv(L, env != 0 ? -3 : -2);
+  if (env != 0) lua_pop(L, 1);
   return pf;
 }
 
@@ -96,9 +126,20 @@ static int aux_close(lua_State *L) {
 
 /* ---- methods */
 
-/* io.close([f]) and f:close(). Without argument, the default output (of the io environment;
-** the method has the global environment, where [2] is normally nil). */
+/* io.close([f]): without argument, the default output */
 static int io_close(lua_State *L) {
+  if (lua_isnone(L, 1)) {
+    pushstate(L);
+    lua_rawgeti(L, 1, IO_OUT);
+    lua_remove(L, 1);
+  }
+  tofile(L);
+  return aux_close(L);
+}
+
+/* f:close(). As in 5.1, a call without argument looks at [2] of the function's environment
+** (the globals, where it is normally nil). */
+static int f_close(lua_State *L) {
   if (lua_isnone(L, 1)) lua_rawgeti(L, LUA_ENVIRONINDEX, IO_OUT);
   tofile(L);
   return aux_close(L);
@@ -303,7 +344,7 @@ static int f_setvbuf(lua_State *L) {
 static int io_open(lua_State *L) {
   const char *name = luaL_checkstring(L, 1);
   const char *mode = luaL_optstring(L, 2, "r");  /* 5.1 hands any mode to fopen */
-  FILE **pf = newhandle(L);
+  FILE **pf = newhandle(L, 0);
   *pf = fopen(name, mode);
   return *pf != NULL ? 1 : io_result(L, 0, name);
 }
@@ -311,13 +352,13 @@ static int io_open(lua_State *L) {
 static int io_popen(lua_State *L) {
   const char *cmd = luaL_checkstring(L, 1);
   const char *mode = luaL_optstring(L, 2, "r");
-  FILE **pf = newhandle(L);
+  FILE **pf = newhandle(L, IO_PIPEENV);
   *pf = fl_port_popen(L, cmd, mode);
   return *pf != NULL ? 1 : io_result(L, 0, cmd);
 }
 
 static int io_tmpfile(lua_State *L) {
-  FILE **pf = newhandle(L);
+  FILE **pf = newhandle(L, 0);
   *pf = tmpfile();
   return *pf != NULL ? 1 : io_result(L, 0, NULL);
 }
@@ -339,7 +380,9 @@ static int io_type(lua_State *L) {
 /* The default input or output file, which must be open. */
 static FILE *getdefault(lua_State *L, int which) {
   FILE **pf;
-  lua_rawgeti(L, LUA_ENVIRONINDEX, which);
+  pushstate(L);
+  lua_rawgeti(L, -1, which);
+  lua_remove(L, -2);
   pf = (FILE **)lua_touserdata(L, -1);
   if (pf == NULL || *pf == NULL)
     luaL_error(L, "standard %s file is closed", which == IO_IN ? "input" : "output");
@@ -348,10 +391,13 @@ static FILE *getdefault(lua_State *L, int which) {
 
 /* io.input / io.output: set from a file name or a handle, then return the current one. */
 static int setdefault(lua_State *L, int which, const char *mode) {
+  int s = 2;
+  lua_settop(L, 1);
+  pushstate(L);
   if (!lua_isnoneornil(L, 1)) {
     const char *name = lua_tostring(L, 1);
     if (name != NULL) {
-      FILE **pf = newhandle(L);
+      FILE **pf = newhandle(L, 0);
       *pf = fopen(name, mode);
       if (*pf == NULL) open_error(L, 1, name);
     }
@@ -359,9 +405,9 @@ static int setdefault(lua_State *L, int which, const char *mode) {
       tofile(L);
       lua_pushvalue(L, 1);
     }
-    lua_rawseti(L, LUA_ENVIRONINDEX, which);
+    lua_rawseti(L, s, which);
   }
-  lua_rawgeti(L, LUA_ENVIRONINDEX, which);
+  lua_rawgeti(L, s, which);
   return 1;
 }
 
@@ -378,11 +424,13 @@ static int io_lines(lua_State *L) {
   FILE **pf;
   if (lua_isnoneornil(L, 1)) {
     /* the default input, checked as argument 1 (so an explicit nil is an error, as in 5.1) */
-    lua_rawgeti(L, LUA_ENVIRONINDEX, IO_IN);
+    pushstate(L);
+    lua_rawgeti(L, -1, IO_IN);
+    lua_remove(L, -2);
     return f_lines(L);
   }
   name = luaL_checkstring(L, 1);
-  pf = newhandle(L);
+  pf = newhandle(L, 0);
   *pf = fopen(name, "r");
   if (*pf == NULL) open_error(L, 1, name);
   push_lines(L, lua_gettop(L), 1);
@@ -417,7 +465,7 @@ static const luaL_Reg io_funcs[] = {
 };
 
 static const luaL_Reg file_methods[] = {
-  { "close", io_close },
+  { "close", f_close },
   { "flush", f_flush },
   { "lines", f_lines },
   { "read", f_read },
@@ -436,39 +484,71 @@ static void push_closeenv(lua_State *L, lua_CFunction cls) {
   lua_setfield(L, -2, "__close");
 }
 
-/* io.<name> = handle of f, with the environment on the stack top; k: default slot or 0.
-** Stack on entry: io table, environment. */
+/* io.<name> = a handle of f whose environment is S[IO_STDENV]; S[k] = it if k > 0.
+** Stack on entry: io table, S. */
 static void std_handle(lua_State *L, FILE *f, int k, const char *name) {
-  *newhandle(L) = f;
+  FILE **pf = (FILE **)lua_newuserdata(L, sizeof(FILE *));
+  *pf = f;
+  luaL_getmetatable(L, LUA_FILEHANDLE);
+  lua_setmetatable(L, -2);
+  lua_rawgeti(L, -2, IO_STDENV);
+  lua_setfenv(L, -2);
   if (k > 0) {
     lua_pushvalue(L, -1);
-    lua_rawseti(L, LUA_ENVIRONINDEX, k);
+    lua_rawseti(L, -3, k);
   }
-  lua_pushvalue(L, -2);
-  lua_setfenv(L, -2);
   lua_setfield(L, -3, name);
 }
 
+/* Make the io state S and the standard files (io table at 1). In an FL_ROM build this is the
+** filler of the read-only io table's lazy fields (see docs/ram-at-rest.md). */
+static int io_fill(lua_State *L) {
+  int nargs = lua_gettop(L);
+#if defined(FL_ROM)
+  flR_lazystart(L, 1);
+#endif
+  lua_pushlightuserdata(L, &iokey);
+  push_closeenv(L, close_file);      /* S: every handle an io function makes closes with fclose */
+  push_closeenv(L, close_pipe);
+  lua_rawseti(L, -2, IO_PIPEENV);
+  push_closeenv(L, close_std);
+  lua_rawseti(L, -2, IO_STDENV);
+  lua_rawset(L, LUA_REGISTRYINDEX);
+  lua_pushvalue(L, 1);
+  lua_pushlightuserdata(L, &iokey);
+  lua_rawget(L, LUA_REGISTRYINDEX);
+  std_handle(L, stdin, IO_IN, "stdin");
+  std_handle(L, stdout, IO_OUT, "stdout");
+  std_handle(L, stderr, 0, "stderr");
+#if defined(FL_ROM)
+  return flR_lazydone(L, nargs);
+#else
+  (void)nargs;
+  return 0;
+#endif
+}
+
 LUALIB_API int luaopen_io(lua_State *L) {
+#if defined(FL_ROM)
+  /* io, its functions and the handles' metatable are read-only: the state waits for a use */
+  (void)io_funcs;
+  (void)file_methods;
+  flR_openlib(L, LUA_IOLIBNAME, &flR_io);
+#else
   /* the handles' metatable; its methods keep the caller's environment */
   luaL_newmetatable(L, LUA_FILEHANDLE);
   lua_pushvalue(L, -1);
   lua_setfield(L, -2, "__index");
   luaL_register(L, NULL, file_methods);
   lua_pop(L, 1);
-  /* the private environment of every function registered from now on */
-  push_closeenv(L, close_file);
-  lua_replace(L, LUA_ENVIRONINDEX);
   luaL_register(L, LUA_IOLIBNAME, io_funcs);
-  push_closeenv(L, close_std);
-  std_handle(L, stdin, IO_IN, "stdin");
-  std_handle(L, stdout, IO_OUT, "stdout");
-  std_handle(L, stderr, 0, "stderr");
-  lua_pop(L, 1);
-  /* io.popen gets its own environment, so that its handles close with pclose */
-  lua_getfield(L, -1, "popen");
-  push_closeenv(L, close_pipe);
-  lua_setfenv(L, -2);
-  lua_pop(L, 1);
+  lua_pushcfunction(L, io_fill);
+  lua_pushvalue(L, -2);
+  lua_call(L, 1, 0);
+#endif
   return 1;
 }
+
+#if defined(FL_ROM)
+#include "rom_fl_iolib.inc"   /* the closures of the read-only tables */
+#endif

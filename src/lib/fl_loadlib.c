@@ -2,9 +2,11 @@
 ** fl_loadlib.c -- the package library: require, module and package.* (reference manual
 ** section 5.3), on the public C API only. Dynamic libraries go through fl_port.h.
 **
-** As in Lua 5.1, every function registered here runs with the package table as its
-** environment, so the searchers read package.path, package.cpath, package.preload and
-** package.loaders from that table even if the global 'package' is replaced.
+** As in Lua 5.1, the searchers read package.path, package.cpath, package.preload and
+** package.loaders from the package table even if the global 'package' is replaced (a RAM
+** build: every function registered here has it as its environment; an FL_ROM build: package
+** is a read-only table whose lazy fields -- path, cpath, config, loaded, loaders, preload --
+** are made by pk_fill on first use, see docs/ram-at-rest.md).
 ** package.loaders is an ordinary table: preload, Lua file, C file, C all-in-one. A port may
 ** insert more searchers (a flash-store one goes right after preload).
 */
@@ -16,6 +18,7 @@
 #include "lauxlib.h"
 #include "lualib.h"
 #include "fl_port.h"
+#include "fl_romlib.h"
 
 #define LIB_PREFIX  "LOADLIB: "  /* registry key prefix of the loaded libraries */
 #define LIB_META    "_LOADLIB"   /* metatable of their handles */
@@ -25,6 +28,17 @@
 #define ERR_FUNC    2            /* the library has no such function */
 
 static char sentinel;  /* package.loaded[name] while the module 'name' is running */
+
+/* push package[f] */
+static void pkfield(lua_State *L, const char *f) {
+#if defined(FL_ROM)
+  flR_pushtable(L, &flR_package);
+  lua_getfield(L, -1, f);
+  lua_remove(L, -2);
+#else
+  lua_getfield(L, LUA_ENVIRONINDEX, f);
+#endif
+}
 
 /* ---- dynamic libraries */
 
@@ -90,7 +104,7 @@ static int readable(const char *name) {
 static const char *findfile(lua_State *L, const char *name, const char *pfield) {
   const char *path;
   name = luaL_gsub(L, name, ".", LUA_DIRSEP);
-  lua_getfield(L, LUA_ENVIRONINDEX, pfield);
+  pkfield(L, pfield);
   path = lua_tostring(L, -1);
   if (path == NULL) luaL_error(L, "'package.%s' must be a string", pfield);
   lua_pushliteral(L, "");
@@ -130,7 +144,7 @@ static const char *open_name(lua_State *L, const char *modname) {
 
 static int search_preload(lua_State *L) {
   const char *name = luaL_checkstring(L, 1);
-  lua_getfield(L, LUA_ENVIRONINDEX, "preload");
+  pkfield(L, "preload");
   if (!lua_istable(L, -1)) luaL_error(L, "'package.preload' must be a table");
   lua_getfield(L, -1, name);
   if (lua_isnil(L, -1))
@@ -184,7 +198,7 @@ static int pk_require(lua_State *L) {
       luaL_error(L, "loop or previous error loading module '%s'", name);
     return 1;
   }
-  lua_getfield(L, LUA_ENVIRONINDEX, "loaders");
+  pkfield(L, "loaders");
   if (!lua_istable(L, -1)) luaL_error(L, "'package.loaders' must be a table");
   lua_pushliteral(L, "");  /* what the searchers tried */
   for (i = 1;; i++) {
@@ -302,19 +316,22 @@ static const lua_CFunction searchers[] = {
   search_preload, search_lua, search_c, search_croot
 };
 
-LUALIB_API int luaopen_package(lua_State *L) {
+/* the fields of the package table (at 1): loaders, path, cpath, config, loaded, preload */
+static int pk_fill(lua_State *L) {
   int i, n = (int)(sizeof searchers / sizeof searchers[0]);
-  luaL_newmetatable(L, LIB_META);
-  lua_pushcfunction(L, lib_gc);
-  lua_setfield(L, -2, "__gc");
-  luaL_register(L, LUA_LOADLIBNAME, pk_funcs);
-  lua_pushvalue(L, -1);
-  lua_replace(L, LUA_ENVIRONINDEX);  /* functions made from now on see 'package' */
+  int nargs = lua_gettop(L);
+#if defined(FL_ROM)
+  flR_lazystart(L, 1);
+#endif
+  lua_pushvalue(L, 1);
   lua_createtable(L, n, 0);
   for (i = 0; i < n; i++) {
     lua_pushcfunction(L, searchers[i]);
     lua_rawseti(L, -2, i + 1);
   }
+#if defined(FL_ROM)
+  flN_insertsearcher(L);   /* the flash store's searcher (fl_nodelib.c), if it holds an image */
+#endif
   lua_setfield(L, -2, "loaders");
   set_path(L, "path", LUA_PATH, LUA_PATH_DEFAULT);
   set_path(L, "cpath", LUA_CPATH, LUA_CPATH_DEFAULT);
@@ -325,8 +342,43 @@ LUALIB_API int luaopen_package(lua_State *L) {
   lua_setfield(L, -2, "loaded");
   lua_newtable(L);
   lua_setfield(L, -2, "preload");
+  lua_pop(L, 1);
+#if defined(FL_ROM)
+  return flR_lazydone(L, nargs);
+#else
+  (void)nargs;
+  return 0;
+#endif
+}
+
+LUALIB_API int luaopen_package(lua_State *L) {
+#if defined(FL_ROM)
+  /* package, its functions and the metatable of library handles are read-only; require and
+  ** module are set in _G unless it already has them (luaL_openlibs) */
+  (void)pk_funcs;
+  (void)global_funcs;
+  flR_openlib(L, LUA_LOADLIBNAME, &flR_package);
+  flR_pushclosure(L, &flR_f_fl_loadlib_pk_module);
+  flR_setfield(L, LUA_GLOBALSINDEX, "module");
+  flR_pushclosure(L, &flR_f_fl_loadlib_pk_require);
+  flR_setfield(L, LUA_GLOBALSINDEX, "require");
+#else
+  luaL_newmetatable(L, LIB_META);
+  lua_pushcfunction(L, lib_gc);
+  lua_setfield(L, -2, "__gc");
+  luaL_register(L, LUA_LOADLIBNAME, pk_funcs);
+  lua_pushvalue(L, -1);
+  lua_replace(L, LUA_ENVIRONINDEX);  /* functions made from now on see 'package' */
+  lua_pushcfunction(L, pk_fill);
+  lua_pushvalue(L, -2);
+  lua_call(L, 1, 0);
   lua_pushvalue(L, LUA_GLOBALSINDEX);
   luaL_register(L, NULL, global_funcs);
   lua_pop(L, 1);
+#endif
   return 1;
 }
+
+#if defined(FL_ROM)
+#include "rom_fl_loadlib.inc"   /* the closures of the read-only tables */
+#endif

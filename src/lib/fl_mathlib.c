@@ -117,9 +117,14 @@ static const luaL_Reg math_funcs[] = {
 };
 
 LUALIB_API int luaopen_math(lua_State *L) {
+#if defined(FL_ROM)
+  flR_openlib(L, LUA_MATHLIBNAME, &flR_math);
+  (void)math_funcs;   /* huge is in the generated table */
+#else
   luaL_register(L, LUA_MATHLIBNAME, math_funcs);
   lua_pushnumber(L, INT32_MAX);
   lua_setfield(L, -2, "huge");
+#endif
   return 1;
 }
 
@@ -278,7 +283,8 @@ LUALIB_API int luaopen_math(lua_State *L) {
 #endif
   return 1;
 }
-#if defined(FL_ROM)
-#include "rom_fl_mathlib.inc"   /* the library as a read-only table (float builds) */
 #endif
+
+#if defined(FL_ROM)
+#include "rom_fl_mathlib.inc"   /* the library as a read-only table (both variants) */
 #endif

@@ -23,6 +23,7 @@
 #include "lualib.h"
 #include "lfs_loader.h"
 #include "fl_port.h"
+#include "fl_romlib.h"
 
 static int lfs_get(lua_State *L) {
   size_t len;
@@ -140,6 +141,21 @@ static const luaL_Reg lfs_funcs[] = {
   { NULL, NULL }
 };
 
+#if defined(FL_ROM)
+/* the filler of package's lazy fields calls this with package.loaders on the top */
+void flN_insertsearcher(lua_State *L) {
+  LfsConfig c;
+  int i, n;
+  if (!lfs_config(L, &c) || c.used == 0) return;
+  n = (int)lua_objlen(L, -1);
+  for (i = n; i >= 2; i--) {
+    lua_rawgeti(L, -1, i);
+    lua_rawseti(L, -2, i + 1);
+  }
+  lua_pushcfunction(L, lfs_searcher);
+  lua_rawseti(L, -2, n >= 1 ? 2 : 1);
+}
+#else
 /* inserts f at position 2 of package.loaders (if the package library is there) */
 static void insert_searcher(lua_State *L) {
   int i, n;
@@ -160,9 +176,18 @@ static void insert_searcher(lua_State *L) {
   }
   lua_pop(L, 2);
 }
+#endif
 
 LUALIB_API int luaopen_node(lua_State *L) {
+#if !defined(FL_ROM)
   LfsConfig c;
+#endif
+#if defined(FL_ROM)
+  /* node, node.LFS and its metatable are read-only; debug.getstrings is in the debug table */
+  (void)node_funcs;
+  (void)lfs_funcs;
+  flR_openlib(L, LUA_NODELIBNAME, &flR_node);
+#else
   luaL_register(L, LUA_NODELIBNAME, node_funcs);
   lua_createtable(L, 0, 3);
   luaL_register(L, NULL, lfs_funcs);
@@ -184,5 +209,10 @@ LUALIB_API int luaopen_node(lua_State *L) {
   }
   lua_pop(L, 2);
   if (lfs_config(L, &c) && c.used != 0) insert_searcher(L);
+#endif
   return 1;
 }
+
+#if defined(FL_ROM)
+#include "rom_fl_nodelib.inc"   /* the closures of the read-only tables */
+#endif

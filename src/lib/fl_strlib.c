@@ -677,9 +677,13 @@ LUALIB_API int luaopen_string(lua_State *L) {
   lua_getfield(L, -1, "gmatch");   /* 5.1's compatibility alias: the same function */
   lua_setfield(L, -2, "gfind");
 #endif
+#if defined(FL_ROM)
+  flR_pushtable(L, &flR_strmt);    /* metatable of strings: {__index = string}, read-only */
+#else
   lua_createtable(L, 0, 1);        /* metatable of strings: {__index = string} */
   lua_pushvalue(L, -2);
   lua_setfield(L, -2, "__index");
+#endif
   lua_pushliteral(L, "");
   lua_pushvalue(L, -2);
   lua_setmetatable(L, -2);
@@ -688,5 +692,5 @@ LUALIB_API int luaopen_string(lua_State *L) {
 }
 
 #if defined(FL_ROM)
-#include "rom_fl_strlib.inc"   /* the library as a read-only table */
+#include "rom_fl_strlib.inc"   /* the closures of the read-only tables */
 #endif

@@ -112,7 +112,9 @@ def main():
         without = float(run([fl, "-e", cnt]).stdout)
         withs = float(run([fl, "--flash", "t.flash", "-e", cnt]).stdout)
         print("     collectgarbage('count') at start: %.1f KB without a store, %.1f KB with" % (without, withs))
-        ok(withs < without - 4, "a store saves RAM at start")
+        # FL_ROM builds (fixed strings in the firmware) have nothing left in RAM to save
+        rom = run([fl, "-e", "print(#debug.getstrings('ROM'))"]).stdout.strip() != "0"
+        ok(withs <= without + 0.05 if rom else withs < without - 4, "a store saves RAM at start")
         r = run([fl, "--flash", "t.flash", "-e",
                  "local s = debug.getstrings('RAM') for _, x in ipairs(s) do "
                  "if x == 'cli_hello_constant' or x == 'print' then print('RAM copy', x) end end "
@@ -212,7 +214,10 @@ def main():
                 env={"FLASHLUA_FLASH_BASE": "0xfffffffffffff000"})
         ok("not available" in r.stdout and "not available" in r.stderr, "flash address unavailable",
            r.stdout + r.stderr)
-        r = run([fl, "--flash", "small.flash", "--flash-size", "4K", "--lfs-install", "good.img"])
+        # (an image over 4K whatever the build: a long string constant)
+        write("clibig.lua", "return '" + "b" * 6000 + "'\n")
+        run([flc, "-f", "-o", "big.img", "clibig.lua"])
+        r = run([fl, "--flash", "small.flash", "--flash-size", "4K", "--lfs-install", "big.img"])
         ok(r.returncode != 0 and "partition only 4096" in r.stderr, "image larger than the partition", r.stderr)
 
         # ---- flashluac -f inputs and options

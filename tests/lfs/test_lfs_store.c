@@ -146,7 +146,11 @@ int main(void) {
   with = lua_gc(L, LUA_GCCOUNT, 0) + lua_gc(L, LUA_GCCOUNTB, 0) / 1024.0;
   printf("collectgarbage('count') after luaL_openlibs: %.1f KB without a store, %.1f KB with\n",
          without, with);
+#if defined(FL_ROM)
+  CHECK(with <= without);          /* nothing left in RAM for a store to save */
+#else
   CHECK(with < without);
+#endif
   CHECK(G(L)->strt.nuse < 8);      /* the fixed strings are in flash */
 
   /* interning finds flash strings: same pointer, nothing added to the RAM table */

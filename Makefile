@@ -19,8 +19,12 @@ build-m32:
 	cmake --build $(M32) -j $(JOBS)
 
 # The flash store demo (examples/demo.sh): the example app in a small heap, from source and from LFS.
+# It uses a 32-bit build (pointers as on a device: the app then fits in an ESP8266's 44 KB) when
+# gcc-multilib is there, through qemu-i386 if the kernel cannot run it; else the 64-bit build.
 demo: build
-	examples/demo.sh $(BUILD)
+	@if $(MAKE) -s build-m32 >/dev/null 2>&1 && \
+	    ( $(M32)/flashlua -e "" 2>/dev/null || qemu-i386 $(M32)/flashlua -e "" 2>/dev/null ); then \
+	  examples/demo.sh $(M32); else examples/demo.sh $(BUILD); fi
 
 # RAM and speed of the example app from source, .lc and LFS, 64-bit and 32-bit (docs/lfs.md).
 bench-lfs: build build-m32

@@ -291,16 +291,19 @@ def main():
         # a directory is not an image (ftell said LONG_MAX: 'Cannot allocate memory')
         r = run([fl, "--flash", "t.flash", "-e", "print(node.LFS.reload('.'))"])
         ok(r.stdout == "cannot read '.': Is a directory\n", "refused: a directory", r.stdout + r.stderr)
-        # an odd number of sectors (19 of 1 KB): two slots of 9 KB, the last sector never written
+        # an odd number of sectors (2k+1 of 1 KB, k the sectors of the larger image): two slots
+        # of k KB, the last sector never written
         odd = ["--flash-sector", "1024"]
+        k = (max(len(one), len(two)) + 1023) // 1024
         if os.path.exists(os.path.join(tmp, "o.flash")):
             os.remove(os.path.join(tmp, "o.flash"))
-        run([fl, "--flash", "o.flash", "--flash-size", "19456"] + odd + ["--lfs-install", "one.img"])
+        run([fl, "--flash", "o.flash", "--flash-size", str((2 * k + 1) * 1024)] + odd +
+            ["--lfs-install", "one.img"])
         r = run([fl, "--flash", "o.flash"] + odd + ["--init", "init.lua", "-e", "node.LFS.reload('two.img')"])
         b = read("o.flash")
-        ok(r.stdout == "store\tA\t1\tnil\tone\nstore\tB\t2\tnil\ttwo\n" and len(b) == 19456 and
-           b[9216:9216 + 8] == two[:8] and b[18432:] == b"\xff" * 1024,
-           "19 sectors: slot B at 9 KB, sector 19 untouched", r.stdout + r.stderr)
+        ok(r.stdout == "store\tA\t1\tnil\tone\nstore\tB\t2\tnil\ttwo\n" and len(b) == (2 * k + 1) * 1024 and
+           b[k * 1024:k * 1024 + 8] == two[:8] and b[2 * k * 1024:] == b"\xff" * 1024,
+           "%d sectors: slot B at %d KB, sector %d untouched" % (2 * k + 1, k, 2 * k + 1), r.stdout + r.stderr)
 
         # ---- NOR rules: a write over unerased flash is a hard error
         put("t.flash", base_flash)

@@ -141,8 +141,8 @@ static const luaL_Reg lfs_funcs[] = {
   { NULL, NULL }
 };
 
-#if defined(FL_ROM)
-/* the filler of package's lazy fields calls this with package.loaders on the top */
+/* inserts the store's searcher at position 2 of the table on the top (package.loaders) when
+** the store holds an image; the filler of package's lazy fields (FL_ROM) calls this too */
 void flN_insertsearcher(lua_State *L) {
   LfsConfig c;
   int i, n;
@@ -155,33 +155,8 @@ void flN_insertsearcher(lua_State *L) {
   lua_pushcfunction(L, lfs_searcher);
   lua_rawseti(L, -2, n >= 1 ? 2 : 1);
 }
-#else
-/* inserts f at position 2 of package.loaders (if the package library is there) */
-static void insert_searcher(lua_State *L) {
-  int i, n;
-  lua_getfield(L, LUA_REGISTRYINDEX, "_LOADED");
-  lua_getfield(L, -1, LUA_LOADLIBNAME);
-  if (lua_istable(L, -1)) {
-    lua_getfield(L, -1, "loaders");
-    if (lua_istable(L, -1)) {
-      n = (int)lua_objlen(L, -1);
-      for (i = n; i >= 2; i--) {
-        lua_rawgeti(L, -1, i);
-        lua_rawseti(L, -2, i + 1);
-      }
-      lua_pushcfunction(L, lfs_searcher);
-      lua_rawseti(L, -2, n >= 1 ? 2 : 1);
-    }
-    lua_pop(L, 1);
-  }
-  lua_pop(L, 2);
-}
-#endif
 
 LUALIB_API int luaopen_node(lua_State *L) {
-#if !defined(FL_ROM)
-  LfsConfig c;
-#endif
 #if defined(FL_ROM)
   /* node, node.LFS and its metatable are read-only; debug.getstrings is in the debug table */
   (void)node_funcs;
@@ -208,7 +183,15 @@ LUALIB_API int luaopen_node(lua_State *L) {
     lua_pop(L, 1);
   }
   lua_pop(L, 2);
-  if (lfs_config(L, &c) && c.used != 0) insert_searcher(L);
+  /* package.loaders, if the package library is there */
+  lua_getfield(L, LUA_REGISTRYINDEX, "_LOADED");
+  lua_getfield(L, -1, LUA_LOADLIBNAME);
+  if (lua_istable(L, -1)) {
+    lua_getfield(L, -1, "loaders");
+    if (lua_istable(L, -1)) flN_insertsearcher(L);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 2);
 #endif
   return 1;
 }

@@ -24,27 +24,9 @@ import zlib
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import decode  # noqa: E402
+from lfscheck import Checks, crc, fixcrc  # noqa: E402
 
-failures = 0
-
-
-def ok(cond, what, detail=""):
-    global failures
-    if cond:
-        print("ok   " + what)
-    else:
-        failures += 1
-        print("FAIL " + what + ("\n     " + detail if detail else ""))
-
-
-def crc(b):
-    size = struct.unpack_from("<I", b, 48)[0]
-    return zlib.crc32(bytes(b[:12]) + b"\0" * 12 + bytes(b[24:size])) & 0xFFFFFFFF
-
-
-def fixcrc(b):
-    struct.pack_into("<I", b, 16, crc(b))
-    return b
+ok = Checks()
 
 
 def main():
@@ -258,8 +240,8 @@ def main():
                    ".lc with double numbers refused for le32-int", r.stderr)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print("all ok" if failures == 0 else "%d failures" % failures)
-    return 1 if failures else 0
+    print("all ok" if ok.failures == 0 else "%d failures" % ok.failures)
+    return 1 if ok.failures else 0
 
 
 if __name__ == "__main__":

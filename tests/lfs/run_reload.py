@@ -29,30 +29,11 @@ import zlib
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import decode  # noqa: E402
+from lfscheck import Checks, crc, fixcrc  # noqa: E402
 
-failures = 0
+ok = Checks()
 cuts_tried = 0
 OP_JMP = 22
-
-
-def ok(cond, what, detail=""):
-    global failures
-    if cond:
-        print("ok   " + what)
-    else:
-        failures += 1
-        print("FAIL " + what + ("\n     " + detail if detail else ""))
-
-
-def crc(b):
-    size = struct.unpack_from("<I", b, 48)[0]
-    return zlib.crc32(bytes(b[:12]) + b"\0" * 12 + bytes(b[24:size])) & 0xFFFFFFFF
-
-
-def fixcrc(b):
-    c = crc(b)
-    struct.pack_into("<II", b, 16, c, c)   # CRC, and CRCPI (a position-independent image)
-    return b
 
 
 MOD_V1 = """local M = { version = 'one' }
@@ -175,7 +156,7 @@ def main():
         def patched(fn, fix=True):
             b = bytearray(two)
             fn(b)
-            return bytes(fixcrc(b) if fix else b)
+            return bytes(fixcrc(b, pi=True) if fix else b)
 
         def jump_out(b):   # the first JMP of the image jumps 1000 instructions forward
             for i in range(hdr.h["nprotos"]):
@@ -396,8 +377,8 @@ def main():
         print("     cut points tried: %d" % cuts_tried)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print("%d failures" % failures)
-    return 1 if failures else 0
+    print("%d failures" % ok.failures)
+    return 1 if ok.failures else 0
 
 
 if __name__ == "__main__":

@@ -21,8 +21,6 @@
 **   --restarted   this boot follows node.restart (run-qemu): --init only, then the REPL if the
 **                 command line asks for it, no script or -e/-l again
 */
-#define _DEFAULT_SOURCE 1     /* sbrk */
-#include <malloc.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +32,8 @@
 #include "lualib.h"
 #include "lfs_loader.h"
 #include "fw.h"
+#include "alloc.h"
+#include "fl_repl.h"
 
 #define FW_NAME "flashlua"
 #define FW_MAXARGS 24
@@ -41,17 +41,13 @@
 
 extern unsigned char __heap_start[], __heap_end[], __lfs_start[], __lfs_end[];
 
-static const char *progname = FW_NAME;
-static lua_State *volatile running = NULL;    /* state running code (for Ctrl-C) */
 static size_t heap_low = (size_t)-1;          /* least free heap seen (--stats) */
 static int opt_stats = 0;
 
 /* ------------------------------------------------------------------ memory */
 
-static size_t heap_free(void) {
-  struct mallinfo mi = mallinfo();
-  unsigned char *brk = (unsigned char *)sbrk(0);
-  return (size_t)(__heap_end - brk) + (size_t)mi.fordblks;
+static size_t heap_free(void) {   /* alloc.c: Lua's allocator, and malloc's */
+  return fw_heap_free();
 }
 
 static size_t lua_bytes = 0, lua_peak = 0;    /* what Lua asked for (--stats) */
@@ -61,11 +57,11 @@ static void *fw_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   (void)ud;
   if (ptr == NULL) osize = 0;
   if (nsize == 0) {
-    free(ptr);
+    fw_heap_alloc(ptr, osize, 0);
     lua_bytes -= osize;
     return NULL;
   }
-  p = realloc(ptr, nsize);
+  p = fw_heap_alloc(ptr, osize, nsize);
   if (p != NULL) {
     lua_bytes += nsize - osize;
     if (lua_bytes > lua_peak) lua_peak = lua_bytes;
@@ -77,123 +73,47 @@ static void *fw_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   return p;
 }
 
-/* ------------------------------------------------------------------ reporting */
+/* ------------------------------------------------------------- the front end's hooks
+** (src/lib/fl_repl.h: options, start-up code and the REPL are shared with the host) */
 
-static void say(const char *who, const char *msg) {
-  if (who) fprintf(stderr, "%s: ", who);
-  fprintf(stderr, "%s\n", msg);
+const char fl_repl_usage[] = "\n";
+
+void fl_repl_version(lua_State *L) {   /* the version, then the device's memory */
+  LfsConfig c;
+  lfs_config(L, &c);
+  fprintf(stderr, FL_REPL_VERSION "\nLM3S6965: %lu bytes of heap free; flash store",
+          (unsigned long)heap_free());
+  if (c.used != 0)
+    fprintf(stderr, ": %lu modules, %lu of %lu bytes\n", (unsigned long)c.nmodules,
+            (unsigned long)c.used, (unsigned long)c.size);
+  else
+    fputs(" empty\n", stderr);
   fflush(stderr);
 }
 
-static int report(lua_State *L, int status) {
-  if (status != 0 && !lua_isnil(L, -1)) {
-    const char *msg = lua_tostring(L, -1);
-    say(progname, msg ? msg : "(error object is not a string)");
-    lua_pop(L, 1);
-  }
-  return status;
-}
-
-static void on_interrupt_hook(lua_State *L, lua_Debug *ar) {
-  (void)ar;
-  lua_sethook(L, NULL, 0, 0);
-  luaL_error(L, "interrupted!");
-}
-
-static void on_ctrl_c(void) {                 /* in the UART interrupt */
-  lua_State *L = running;
-  if (L != NULL) lua_sethook(L, on_interrupt_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
-}
-
-static int add_traceback(lua_State *L) {
-  if (!lua_isstring(L, 1)) return 1;
-  lua_getfield(L, LUA_GLOBALSINDEX, "debug");
-  if (!lua_istable(L, -1)) { lua_pop(L, 1); return 1; }
-  lua_getfield(L, -1, "traceback");
-  if (!lua_isfunction(L, -1)) { lua_pop(L, 2); return 1; }
-  lua_pushvalue(L, 1);
-  lua_pushinteger(L, 2);
-  lua_call(L, 2, 1);
-  return 1;
-}
-
-static int docall(lua_State *L, int nargs, int keep_results) {
-  int base = lua_gettop(L) - nargs, status;
-  lua_pushcfunction(L, add_traceback);
-  lua_insert(L, base);
-  running = L;
-  fw_console_busy = 1;
-  status = lua_pcall(L, nargs, keep_results ? LUA_MULTRET : 0, base);
-  fw_console_busy = 0;
-  running = NULL;
-  lua_remove(L, base);
-  if (status != 0) lua_gc(L, LUA_GCCOLLECT, 0);
-  return status;
-}
-
-static int run_chunk(lua_State *L, int status) {
-  if (status == 0) status = docall(L, 0, 0);
-  return report(L, status);
-}
-
-static int dolibrary(lua_State *L, const char *name) {
-  lua_getglobal(L, "require");
-  lua_pushstring(L, name);
-  return report(L, docall(L, 1, 1));
-}
-
-static void print_version(lua_State *L) {
-  LfsConfig c;
-  char line[160];
-  say(NULL, FLASHLUA_VERSION " (" LUA_VERSION " compatible, with a Lua Flash Store)");
-  lfs_config(L, &c);
-  if (c.used != 0)
-    snprintf(line, sizeof line, "LM3S6965: %lu bytes of heap free; flash store: %lu modules, %lu of %lu bytes",
-             (unsigned long)heap_free(), (unsigned long)c.nmodules, (unsigned long)c.used,
-             (unsigned long)c.size);
-  else
-    snprintf(line, sizeof line, "LM3S6965: %lu bytes of heap free; flash store empty",
-             (unsigned long)heap_free());
-  say(NULL, line);
-}
-
-/* ----------------------------------------------------------------- interactive mode */
-
-static const char *push_prompt(lua_State *L, int first) {
-  const char *p;
-  lua_getfield(L, LUA_GLOBALSINDEX, first ? "_PROMPT" : "_PROMPT2");
-  p = lua_tostring(L, -1);
-  if (p == NULL) {
-    lua_pop(L, 1);
-    p = first ? LUA_PROMPT : LUA_PROMPT2;
-    lua_pushstring(L, p);
-  }
-  return p;
-}
-
-static int incomplete(lua_State *L, int status) {
-  if (status == LUA_ERRSYNTAX) {
-    size_t len;
-    const char *msg = lua_tolstring(L, -1, &len);
-    static const char tail[] = "'<eof>'";
-    if (len >= sizeof tail - 1 && strcmp(msg + len - (sizeof tail - 1), tail) == 0) {
-      lua_pop(L, 1);
-      return 1;
-    }
-  }
+int fl_repl_stopping(void) {   /* node.restart reboots through run-qemu: never in this run */
   return 0;
 }
 
-/* Pushes one line from the UART; 0 at end of input (Ctrl-D on an empty line). Cooked
-** consoles get echo, backspace and Ctrl-C (drop the line); "\r", "\n" and "\r\n" end a line. */
+void fl_repl_saveline(const char *chunk) {   /* no history */
+  (void)chunk;
+}
+
+void fl_repl_calling(int on) {   /* Ctrl-C on the UART: fl_repl_interrupt (fw_on_interrupt) */
+  fw_console_busy = on;
+}
+
+/* One line from the UART; 0 at end of input (Ctrl-D on an empty line). Cooked consoles get
+** echo, backspace and Ctrl-C (drop the line); "\r", "\n" and "\r\n" end a line. */
 static int pending_lf = 0;
 
-static int read_raw_line(lua_State *L, const char *prompt) {
+int fl_repl_readline(lua_State *L, const char *prompt) {
   luaL_Buffer b;
   int c, cooked = fw_console_cooked();
+  luaL_buffinit(L, &b);
+show:
   fputs(prompt, stdout);
   fflush(stdout);
-  luaL_buffinit(L, &b);
   for (;;) {
     c = fw_uart_getc();
     if (c == '\n' && pending_lf) { pending_lf = 0; continue; }   /* the LF of a CR LF */
@@ -204,7 +124,7 @@ static int read_raw_line(lua_State *L, const char *prompt) {
       break;
     }
     if (c == 4) {                              /* Ctrl-D */
-      if (b.p == b.buffer && b.lvl == 0) { luaL_pushresult(&b); lua_pop(L, 1); return 0; }
+      if (b.p == b.buffer && b.lvl == 0) return 0;   /* (the empty buffer holds no stack slot) */
       continue;
     }
     if (cooked && (c == 8 || c == 127)) {      /* backspace (within the current buffer) */
@@ -214,9 +134,7 @@ static int read_raw_line(lua_State *L, const char *prompt) {
     if (cooked && c == 3) {                    /* Ctrl-C: forget the line */
       b.p = b.buffer;
       fputs("^C\n", stdout);
-      fputs(prompt, stdout);
-      fflush(stdout);
-      continue;
+      goto show;
     }
     luaL_addchar(&b, (char)c);
     if (cooked) fw_uart_putc(c);
@@ -225,130 +143,7 @@ static int read_raw_line(lua_State *L, const char *prompt) {
   return 1;
 }
 
-static int read_line(lua_State *L, int first) {
-  const char *line;
-  int ok = read_raw_line(L, push_prompt(L, first));
-  lua_remove(L, ok ? -2 : -1);
-  if (!ok) return 0;
-  line = lua_tostring(L, -1);
-  if (first && line[0] == '=') {
-    lua_pushfstring(L, "return %s", line + 1);
-    lua_remove(L, -2);
-  }
-  return 1;
-}
-
-static int load_line(lua_State *L) {
-  int status;
-  lua_settop(L, 0);
-  if (!read_line(L, 1)) return -1;
-  for (;;) {
-    size_t len;
-    const char *code = lua_tolstring(L, 1, &len);
-    status = luaL_loadbuffer(L, code, len, "=stdin");
-    if (!incomplete(L, status)) break;
-    if (!read_line(L, 0)) return -1;
-    lua_pushliteral(L, "\n");
-    lua_insert(L, -2);
-    lua_concat(L, 3);
-  }
-  lua_remove(L, 1);
-  return status;
-}
-
-static void repl(lua_State *L) {
-  int status;
-  const char *saved = progname;
-  progname = NULL;
-  while ((status = load_line(L)) != -1) {
-    if (status == 0) status = docall(L, 0, 1);
-    report(L, status);
-    if (status == 0 && lua_gettop(L) > 0) {
-      lua_getglobal(L, "print");
-      lua_insert(L, 1);
-      if (lua_pcall(L, lua_gettop(L) - 1, 0, 0) != 0)
-        say(progname, lua_pushfstring(L, "error calling 'print' (%s)", lua_tostring(L, -1)));
-    }
-  }
-  lua_settop(L, 0);
-  fputs("\n", stdout);
-  fflush(stdout);
-  progname = saved;
-}
-
 /* ---------------------------------------------------------------- arguments */
-
-struct opts { int has_i, has_v, has_e; };
-
-static int scan_options(char **argv, struct opts *o) {
-  int i;
-  for (i = 1; argv[i] != NULL; i++) {
-    const char *a = argv[i];
-    if (a[0] != '-') return i;
-    switch (a[1]) {
-      case '-':
-        if (a[2] != '\0') return -1;
-        return argv[i + 1] != NULL ? i + 1 : 0;
-      case '\0':
-        return i;
-      case 'i':
-        if (a[2] != '\0') return -1;
-        o->has_i = o->has_v = 1;
-        break;
-      case 'v':
-        if (a[2] != '\0') return -1;
-        o->has_v = 1;
-        break;
-      case 'e':
-        o->has_e = 1;
-        /* fall through */
-      case 'l':
-        if (a[2] == '\0') {
-          i++;
-          if (argv[i] == NULL) return -1;
-        }
-        break;
-      default:
-        return -1;
-    }
-  }
-  return 0;
-}
-
-static int run_options(lua_State *L, char **argv, int n) {
-  int i;
-  for (i = 1; i < n; i++) {
-    const char *a = argv[i];
-    if (a[0] == '-' && (a[1] == 'e' || a[1] == 'l')) {
-      const char *v = a + 2;
-      if (*v == '\0') v = argv[++i];
-      if (a[1] == 'e') {
-        if (run_chunk(L, luaL_loadbuffer(L, v, strlen(v), "=(command line)")) != 0) return 1;
-      } else if (dolibrary(L, v) != 0)
-        return 1;
-    }
-  }
-  return 0;
-}
-
-static int run_script(lua_State *L, char **argv, int argc, int n) {
-  int i, status, narg = argc - (n + 1);
-  const char *fname = argv[n];
-  luaL_checkstack(L, narg + 3, "too many arguments to script");
-  for (i = n + 1; i < argc; i++) lua_pushstring(L, argv[i]);
-  lua_createtable(L, narg, n + 1);
-  for (i = 0; i < argc; i++) {
-    lua_pushstring(L, argv[i]);
-    lua_rawseti(L, -2, i - n);
-  }
-  lua_setglobal(L, "arg");
-  if (strcmp(fname, "-") == 0 && strcmp(argv[n - 1], "--") != 0) fname = NULL;  /* stdin */
-  status = luaL_loadfile(L, fname);
-  lua_insert(L, -(narg + 1));
-  if (status == 0) status = docall(L, narg, 0);
-  else lua_pop(L, narg);
-  return report(L, status);
-}
 
 /* Splits the semihosting command line in place: words at spaces; '...' and "..." group,
 ** and a backslash (outside '...') takes the next character as it is. */
@@ -463,9 +258,7 @@ static int batch_exit(lua_State *L) {
 static int protected_main(lua_State *L) {
   struct mainargs *m = (struct mainargs *)lua_touserdata(L, 1);
   char **argv = m->argv;
-  struct opts o = { 0, 0, 0 };
-  int script;
-  if (argv[0] && argv[0][0]) progname = argv[0];
+  if (argv[0] && argv[0][0]) fl_repl_progname = argv[0];
   lua_gc(L, LUA_GCSTOP, 0);
   luaL_openlibs(L);
   open_device(L, m->hooks);
@@ -478,29 +271,10 @@ static int protected_main(lua_State *L) {
     lua_pop(L, 1);
   }
   lua_gc(L, LUA_GCRESTART, 0);
-  if (init_file != NULL && (m->status = run_chunk(L, luaL_loadfile(L, init_file))) != 0) return 0;
-  script = scan_options(argv, &o);
-  if (restarted) {      /* a reboot: the start-up code ran; the REPL if it is on, nothing else */
-    if (script == 0 && !o.has_e && !o.has_v) print_version(L);
-    if (o.has_i || (script == 0 && !o.has_e && !o.has_v)) repl(L);
-    return 0;
-  }
-  if (script < 0) {
-    fprintf(stderr, "usage: %s [options] [script [args]]\n", progname);
-    m->status = 1;
-    return 0;
-  }
-  if (o.has_v) print_version(L);
-  m->status = run_options(L, argv, script > 0 ? script : m->argc);
-  if (m->status != 0) return 0;
-  if (script) m->status = run_script(L, argv, m->argc, script);
-  if (m->status != 0) return 0;
-  if (o.has_i)
-    repl(L);
-  else if (script == 0 && !o.has_e && !o.has_v) {
-    print_version(L);
-    repl(L);
-  }
+  if (init_file != NULL && (m->status = fl_repl_dofile(L, init_file)) != 0) return 0;
+  /* after a reboot by node.restart: the REPL if the command line turns it on, nothing else */
+  m->status = fl_repl_run(L, m->argc, argv,   /* the UART is the terminal */
+                          FL_REPL_TTY | FL_REPL_BANNER | (restarted ? FL_REPL_RESTART : 0));
   return 0;
 }
 
@@ -516,7 +290,7 @@ static int run_state(LfsStore *store, int argc, char **argv, int hooks, int batc
   int status;
   lua_State *L = lfs_newstate(fw_alloc, NULL, store);
   if (L == NULL) {
-    say(FW_NAME, "cannot create state: not enough memory");
+    fl_repl_say(FW_NAME, "cannot create state: not enough memory");
     return EXIT_FAILURE;
   }
   lua_atpanic(L, fw_panic);
@@ -529,12 +303,11 @@ static int run_state(LfsStore *store, int argc, char **argv, int hooks, int batc
     fw_console_mute(1);
     lua_close(L);
     fw_console_mute(0);
-    running = NULL;
     fw_console_busy = 0;
     return exit_code;
   }
   status = lua_cpcall(L, protected_main, &m);
-  report(L, status);
+  fl_repl_report(L, status);
   if (opt_stats) {
     fflush(stdout);
     fprintf(stderr, "fw-stats: heap %lu, heap free now %lu, least free %lu, stack used %lu of %lu, "
@@ -575,7 +348,7 @@ static int run_batch(LfsStore *store, const char *list, int hooks) {
     argc = 1 + split_args(copy, argv + 1, FW_MAXARGS);
     if (argc > 1) {
       srand(1);                                /* every case starts as a fresh process */
-      progname = FW_NAME;
+      fl_repl_progname = FW_NAME;
       heap_low = (size_t)-1;
       lua_peak = lua_bytes;
       status = run_state(store, argc, argv, hooks, 1);
@@ -601,7 +374,7 @@ int main(void) {
   LfsStore *store = NULL;
   if (cmdline == NULL || fw_cmdline(cmdline, FW_CMDLINE) != 0) {
     fw_console_init(FW_CON_SEMIHOST, 0);
-    say(FW_NAME, "cannot read the command line (longer than 511 bytes?)");
+    fl_repl_say(FW_NAME, "cannot read the command line (longer than 511 bytes?)");
     return EXIT_FAILURE;
   }
   {
@@ -631,12 +404,12 @@ int main(void) {
   argv[n] = NULL;
   argc = n;
   {
-    struct opts o = { 0, 0, 0 };
-    int s = scan_options(argv, &o);
+    FlReplOpts o = { 0, 0, 0 };
+    int s = fl_repl_options(NULL, argv, &o);
     interactive = batch == NULL && (o.has_i || (s == 0 && !o.has_e && !o.has_v));
   }
   fw_console_init(interactive ? FW_CON_UART : FW_CON_SEMIHOST, interactive && !raw);
-  fw_on_interrupt = on_ctrl_c;
+  fw_on_interrupt = fl_repl_interrupt;
 
   if (fw_flash_open(flash, fault_at) != 0) {
     fprintf(stderr, "%s: cannot use flash file %s (missing, or not %lu bytes)\n", FW_NAME, flash,
@@ -646,7 +419,7 @@ int main(void) {
   lfs_store_open_slots(&store, nolfs ? NULL : __lfs_start, (size_t)(__lfs_end - __lfs_start),
                        FW_FLASH_PAGE, nslots, "disabled (--no-lfs)", fw_alloc, NULL);
   if (store == NULL) {
-    say(FW_NAME, "cannot create state: not enough memory");
+    fl_repl_say(FW_NAME, "cannot create state: not enough memory");
     return EXIT_FAILURE;
   }
   if (!nolfs && lfs_store_reason(store)[0] != '\0' &&

@@ -170,6 +170,30 @@ def t_oom(d):
         bad.append("stopped: %s %r" % (tail[0], tail[2][-300:]))
     check("the %d programs of tests/diff that do not fit the device end with a Lua error "
           "(no fault)" % len(names), not bad and len(res) == len(names), "\n".join(bad))
+    # the allocator (alloc.c): no header on Lua's blocks, so more than 1000 small tables of two
+    # blocks (table + 1-slot array: 48 bytes) fit where picolibc's malloc held 778; every byte
+    # comes back after a collection; and the space of the small blocks, once free, merges into
+    # large blocks again (a version with per-size free lists failed here)
+    rc, out, err = d.lua(HEAPREUSE)
+    ok = rc == 0 and re.match(r"false\ttrue\ttrue\t0\ttrue\n(\d+)\t(\d+)\t(\d+)\n$", out)
+    check("the heap: small blocks without overhead, freed space reusable by any size",
+          ok is not None and ok is not False, "status %s %r %r" % (rc, out, err))
+    if ok:
+        print("     %s small tables, then %s bytes free; free heap %s before and after" % ok.groups())
+
+
+HEAPREUSE = r"""
+collectgarbage()
+local f0 = node.heapfree()
+local head, n = nil, 0
+local ok = pcall(function() while true do head = {head} n = n + 1 end end)
+local least = node.heapfree()
+head = nil collectgarbage()
+local f1 = node.heapfree()
+local s = string.rep("x", math.floor(f1 / 5))   -- string.rep takes ~3 times its result
+print(ok, n > 1000, least < 200, f1 - f0, #s == math.floor(f1 / 5))
+print(n, least, f1)
+"""
 
 
 # ------------------------------------------------------------------ C stack
@@ -291,8 +315,11 @@ def t_lfs(d):
 
 # ------------------------------------------------------------------ the example app
 
-# The app needs more RAM than this runtime leaves it in 64 KB (its Lua peak is over 50 KB even
-# with the modules in the store; the runtime itself takes ~3 KB at start, see docs/ram-at-rest.md).
+# The app from the store does not fit yet. With the firmware's own allocator (alloc.c: no header
+# per block) it runs to the end, but its template page (loadstring at run time: the compiler's
+# growing arrays) finds no contiguous block with several KB free in pieces, even in a 58 KB heap
+# (FL_STACK_SIZE=0x1800), and the app reports "not enough memory" in two of its responses.
+# Lua's peak: 52.3 KB of the 54.1 KB heap (with picolibc's malloc it stopped at 46.3 KB).
 APP_FITS = False
 
 
@@ -318,8 +345,10 @@ def t_app(d):
     elif fits:
         check("examples/app from the store now fits: set APP_FITS = True", False)
     else:
-        check("examples/app from the store does not fit yet (APP_FITS): it ends with a clean "
-              "'not enough memory'", rc == 1 and "not enough memory" in err and "fatal" not in err,
+        check("examples/app from the store does not fit yet (APP_FITS): it runs out of memory "
+              "cleanly (an uncaught 'not enough memory', or one the app catches and prints)",
+              "fatal" not in err and ((rc == 1 and "not enough memory" in err) or
+                                      (rc == 0 and "not enough memory" in out)),
               "status %s, uart %r" % (rc, err))
     if h:
         print("     image %d bytes; heap %d bytes, least free while running %d, Lua's peak %d "

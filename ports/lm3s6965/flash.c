@@ -193,46 +193,5 @@ size_t fl_port_heaplimit(lua_State *L) {
   return (size_t)(__heap_end - __heap_start);
 }
 
-/* ---------------------------------------------------------------- what the device lacks */
-
-#define FL_NODL "dynamic libraries not enabled; check your Lua installation"
-
-const char fl_port_dlfail[] = "absent";
-
-void *fl_port_dlopen(lua_State *L, const char *path) {
-  (void)path;
-  lua_pushliteral(L, FL_NODL);
-  return NULL;
-}
-
-lua_CFunction fl_port_dlsym(lua_State *L, void *lib, const char *sym) {
-  (void)lib; (void)sym;
-  lua_pushliteral(L, FL_NODL);
-  return NULL;
-}
-
-void fl_port_dlclose(void *lib) {
-  (void)lib;
-}
-
-FILE *fl_port_popen(lua_State *L, const char *cmd, const char *mode) {
-  (void)cmd; (void)mode;
-  luaL_error(L, "'popen' not supported");
-  return NULL;
-}
-
-int fl_port_pclose(lua_State *L, FILE *f) {
-  (void)L; (void)f;
-  return 0;
-}
-
-int fl_port_system(const char *cmd) {
-  return cmd == NULL ? 0 : -1;   /* no command processor */
-}
-
-int fl_port_tmpname(char *buf, size_t size) {
-  char tmp[L_tmpnam];
-  if (tmpnam(tmp) == NULL || strlen(tmp) >= size) return -1;
-  strcpy(buf, tmp);
-  return 0;
-}
+/* What the device lacks (dynamic libraries, pipes, a shell) is answered by
+** src/lib/fl_port_none.c, built with FL_PORT_NODE_HOOKS: this file provides the node hooks. */

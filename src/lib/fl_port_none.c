@@ -1,6 +1,8 @@
 /*
 ** fl_port_none.c -- fl_port.h for targets without an operating system: no dynamic libraries,
 ** no pipes, no shell. The answers are those of a Lua 5.1 built without these features.
+** A port with a flash store of its own (reload, restart, a known heap) defines
+** FL_PORT_NODE_HOOKS and provides the last three functions itself.
 */
 #include <stdio.h>
 #include <string.h>
@@ -51,6 +53,7 @@ int fl_port_tmpname(char *buf, size_t size) {
   return 0;
 }
 
+#if !defined(FL_PORT_NODE_HOOKS)
 size_t fl_port_heaplimit(lua_State *L) {
   (void)L;
   return 0;   /* not known here */
@@ -65,3 +68,4 @@ int fl_port_reload(lua_State *L, const char *path, char *why, size_t whylen) {
 void fl_port_restart(lua_State *L) {
   luaL_error(L, "node.restart is not supported by this port");
 }
+#endif

@@ -266,6 +266,7 @@ const FValue *flH_rawgetx(lua_State *L, FTable *t, const FValue *key) {
 }
 
 /* ---- library opening for FL_ROM builds (called by src/lib through fl_romlib.h) ---- */
+#if defined(FL_ROM)
 
 void flR_pushtable(lua_State *L, const FTable *t) {
   settabv(L->top, t);   /* never written: FL_READONLY_MARK */
@@ -340,3 +341,4 @@ void flR_setback(lua_State *L, int idx, const FTable *back, int replace) {
   else front = fl_tabv((idx > 0) ? L->base + (idx - 1) : L->top + idx);
   if (replace || !flH_isbacked(front)) flH_setback(L, front, back);
 }
+#endif

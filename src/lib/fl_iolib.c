@@ -504,9 +504,7 @@ static void std_handle(lua_State *L, FILE *f, int k, const char *name) {
 ** filler of the read-only io table's lazy fields (see docs/ram-at-rest.md). */
 static int io_fill(lua_State *L) {
   int nargs = lua_gettop(L);
-#if defined(FL_ROM)
   flR_lazystart(L, 1);
-#endif
   lua_pushlightuserdata(L, &iokey);
   push_closeenv(L, close_file);      /* S: every handle an io function makes closes with fclose */
   push_closeenv(L, close_pipe);
@@ -520,12 +518,7 @@ static int io_fill(lua_State *L) {
   std_handle(L, stdin, IO_IN, "stdin");
   std_handle(L, stdout, IO_OUT, "stdout");
   std_handle(L, stderr, 0, "stderr");
-#if defined(FL_ROM)
   return flR_lazydone(L, nargs);
-#else
-  (void)nargs;
-  return 0;
-#endif
 }
 
 LUALIB_API int luaopen_io(lua_State *L) {

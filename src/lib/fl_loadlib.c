@@ -320,9 +320,7 @@ static const lua_CFunction searchers[] = {
 static int pk_fill(lua_State *L) {
   int i, n = (int)(sizeof searchers / sizeof searchers[0]);
   int nargs = lua_gettop(L);
-#if defined(FL_ROM)
   flR_lazystart(L, 1);
-#endif
   lua_pushvalue(L, 1);
   lua_createtable(L, n, 0);
   for (i = 0; i < n; i++) {
@@ -343,12 +341,7 @@ static int pk_fill(lua_State *L) {
   lua_newtable(L);
   lua_setfield(L, -2, "preload");
   lua_pop(L, 1);
-#if defined(FL_ROM)
   return flR_lazydone(L, nargs);
-#else
-  (void)nargs;
-  return 0;
-#endif
 }
 
 LUALIB_API int luaopen_package(lua_State *L) {

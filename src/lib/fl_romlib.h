@@ -5,8 +5,10 @@
 */
 #ifndef fl_romlib_h
 #define fl_romlib_h
-#if defined(FL_ROM)
 #include "lua.h"
+/* fl_nodelib.c: inserts the store's searcher into package.loaders (on the top), in both builds */
+void flN_insertsearcher(lua_State *L);
+#if defined(FL_ROM)
 struct FTable;
 struct FCClosure;
 void flR_pushtable(lua_State *L, const struct FTable *t);
@@ -21,11 +23,14 @@ void flR_setback(lua_State *L, int idx, const struct FTable *back, int replace);
 void flR_lazystart(lua_State *L, int idx);
 int flR_lazydone(lua_State *L, int nargs);
 void flR_runlazy(lua_State *L, const struct FTable *t);
-void flN_insertsearcher(lua_State *L);   /* fl_nodelib.c: package.loaders on the top */
 extern const struct FTable flR_string, flR_strmt, flR_table, flR_math, flR_os, flR_debug,
                            flR_coroutine, flR_io, flR_package, flR_node, flR_base, flR_G,
                            flR_LOADED, flR_REG;
 extern const struct FCClosure flR_f_fl_baselib_pairs_next, flR_f_fl_baselib_ipairs_step,
                               flR_f_fl_loadlib_pk_require, flR_f_fl_loadlib_pk_module;
+#else
+/* RAM libraries: a filler (io's, package's) runs once, at luaopen, and returns nothing */
+#define flR_lazystart(L, idx)   ((void)0)
+#define flR_lazydone(L, nargs)  ((void)(nargs), 0)
 #endif
 #endif

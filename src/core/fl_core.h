@@ -126,6 +126,11 @@ typedef struct FValue {
 
 typedef FValue *StkId;   /* index into a thread's stack */
 
+/* Static initializers of values (generated ROM tables) */
+#define FL_VINIT_NIL         {{NULL}, LUA_TNIL}
+#define FL_VINIT_GC(p, t)    {{.gc = (FGCObj *)(p)}, (t)}
+#define FL_VINIT_NUM(x)      {{.n = (x)}, LUA_TNUMBER}
+
 /* type tests */
 #define fl_ttype(o)      ((o)->tt)
 #define fl_isnil(o)      (fl_ttype(o) == LUA_TNIL)
@@ -298,6 +303,10 @@ typedef struct FTable {
   FGCObj *gclist;
   int sizearray;
 } FTable;
+
+/* Static initializers of table keys (generated ROM tables); nx: next node in the chain */
+#define FL_KINIT_NIL           {.nk = {{NULL}, LUA_TNIL, NULL}}
+#define FL_KINIT_GC(p, t, nx)  {.nk = {{.gc = (FGCObj *)(p)}, (t), (nx)}}
 
 #define fl_gkey(n)    (&(n)->i_key.nk)
 #define fl_gval(n)    (&(n)->i_val)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The flash store demo (make demo): the example application (examples/app) in a small heap,
 # loaded from source and from the Lua Flash Store. usage: examples/demo.sh [BUILD_DIR]
-#   HEAP=64K examples/demo.sh build    another heap size (default: 48K with a 32-bit build such
+#   HEAP=64K examples/demo.sh build    another heap size (default: 44K with a 32-bit build such
 #                                      as make build-m32's, 96K with a 64-bit one; flashlua
 #                                      --heap, see docs/lfs.md)
 # A 32-bit build that the kernel cannot run itself is run through qemu-i386 (qemu-user).
@@ -16,7 +16,7 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/flashlua-demo.XXXXXX")
 trap 'rm -rf "$T"' EXIT INT TERM
 unset LUA_INIT LUA_PATH LUA_CPATH FLASHLUA_FLASH
 BITS=$(( $(flua -e 'io.write(string.dump(function() end):byte(9))') * 8 ))
-if [ "$BITS" = 64 ]; then HEAP=${HEAP:-96K}; else HEAP=${HEAP:-48K}; fi
+if [ "$BITS" = 64 ]; then HEAP=${HEAP:-96K}; else HEAP=${HEAP:-44K}; fi
 
 # smallest heap in KB in which "$@" (run with --heap NK prepended) gives the same output as
 # without a cap (the app catches some out-of-memory errors itself and goes on: the exit

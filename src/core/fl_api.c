@@ -293,7 +293,7 @@ LUA_API lua_CFunction lua_tocfunction(lua_State *L, int idx) {
 LUA_API void *lua_touserdata(lua_State *L, int idx) {
   const FValue *o = index2adr(L, idx);
   switch (fl_ttype(o)) {
-    case LUA_TUSERDATA: return fl_cast(void *, &o->value.gc->u + 1);
+    case LUA_TUSERDATA: return fl_cast(void *, fl_udv(o) + 1);
     case LUA_TLIGHTUSERDATA: return fl_ptrv(o);
     default: return NULL;
   }
@@ -574,7 +574,7 @@ LUA_API int lua_setmetatable(lua_State *L, int objindex) {
       break;
     }
     case LUA_TUSERDATA: {
-      FUdata *u = &obj->value.gc->u;
+      FUdata *u = fl_udv(obj);
       u->uv.metatable = mt;
       if (mt != NULL) flC_objbarrier(L, u, mt);
       break;

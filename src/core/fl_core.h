@@ -112,68 +112,143 @@ typedef lua_Number __attribute__((aligned(4))) FValNumber;
 typedef lua_Number FValNumber;
 #endif
 
+/* Two layouts of a value, chosen at build time (the image format follows the target's):
+**  - a struct {payload; int tt}: 16 bytes with 8-byte pointers, 8 with 4-byte pointers and
+**    float or int numbers;
+**  - FL_NANBOX (4-byte pointers and double numbers, the Cortex-M and i386 case): an 8-byte
+**    double. A non-number is a NaN the hardware never produces: its high word is
+**    FL_NB_TAG(tt) (>= FL_NB_TAGBASE) and its low word the pointer, boolean or 0. Any number
+**    stored whose high word is above FL_NB_NUMMAX (a NaN with payload) is replaced by the
+**    canonical NaN, so numbers never reach the tag space (fl_setnum). Tag patterns are quiet
+**    NaNs: copying one through an x87 register keeps its bits. */
+#ifndef FL_NANBOX
+#if !defined(FL_NUMBER_FLOAT) && !defined(FL_NUMBER_INT) && defined(__SIZEOF_POINTER__) && \
+    __SIZEOF_POINTER__ == 4 && defined(__BYTE_ORDER__) && \
+    (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ || __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
+#define FL_NANBOX 1
+#else
+#define FL_NANBOX 0
+#endif
+#endif
+
 typedef union FVal {
   FGCObj *gc;
   void *p;
-  FValNumber n;
   int b;
+#if !FL_NANBOX
+  FValNumber n;
+#endif
 } FVal;
+
+#if FL_NANBOX
+
+#define FL_NB_TAGBASE  0xFFFF0000u
+#define FL_NB_TAG(t)   (FL_NB_TAGBASE | (lu_int32)(t))
+#define FL_NB_NUMMAX   0xFFF00000u     /* -inf's high word; above: a NaN to canonicalize */
+#define FL_NB_NANHI    0xFFF80000u     /* the canonical NaN: FL_NB_NANHI:0 */
+
+typedef union FValue {
+  FValNumber n;
+  struct {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    FVal value; lu_int32 tag;
+#else
+    lu_int32 tag; FVal value;
+#endif
+  } w;
+} FValue;
+
+#define fl_ttype(o)      ((o)->w.tag < FL_NB_TAGBASE ? LUA_TNUMBER : fl_castint((o)->w.tag & 0xFFu))
+#define fl_hastag_(o, t) ((o)->w.tag == FL_NB_TAG(t))
+#define fl_isnum(o)      ((o)->w.tag < FL_NB_TAGBASE)
+#define fl_iscollectable(o) ((o)->w.tag >= FL_NB_TAG(LUA_TSTRING))
+#define fl_val_(o)       ((o)->w.value)
+#define fl_numv(o)       ((o)->n)
+#define fl_settag_(o, t) ((o)->w.tag = FL_NB_TAG(t))
+#define fl_setnum(o, x)  { FValue *io_ = (o); io_->n = (x); \
+                           if (io_->w.tag > FL_NB_NUMMAX) fl_setnan_(io_); }
+/* the result of arithmetic on numbers: a NaN it makes is the hardware's default NaN or a quiet
+** copy of an operand's (canonical) one, never a tag: no check */
+#define fl_setnumop(o, x) { FValue *io_ = (o); io_->n = (x); }
+#define fl_setnan_(o)    ((o)->w.tag = FL_NB_NANHI, (o)->w.value.p = NULL)
+/* copied as two words, never through a floating-point register (an x87 load of the double
+** would be slow, and it is a NaN most of the time) */
+#define fl_setobj(L, d, s)  { (d)->w = (s)->w; fl_unused(L); }
+
+/* static initializers (generated ROM tables) */
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define FL_VINIT_GC(p, t)    {.w = {{.gc = (FGCObj *)(p)}, FL_NB_TAG(t)}}
+#define FL_VINIT_NIL         {.w = {{NULL}, FL_NB_TAG(LUA_TNIL)}}
+#else
+#define FL_VINIT_GC(p, t)    {.w = {FL_NB_TAG(t), {.gc = (FGCObj *)(p)}}}
+#define FL_VINIT_NIL         {.w = {FL_NB_TAG(LUA_TNIL), {NULL}}}
+#endif
+#define FL_VINIT_NUM(x)      {.n = (x)}
+
+#else  /* !FL_NANBOX */
 
 typedef struct FValue {
   FVal value;
   int tt;
 } FValue;
 
-typedef FValue *StkId;   /* index into a thread's stack */
+#define fl_ttype(o)      ((o)->tt)
+#define fl_hastag_(o, t) (fl_ttype(o) == (t))
+#define fl_isnum(o)      (fl_ttype(o) == LUA_TNUMBER)
+#define fl_iscollectable(o) (fl_ttype(o) >= LUA_TSTRING)
+#define fl_val_(o)       ((o)->value)
+#define fl_numv(o)       ((o)->value.n)
+#define fl_settag_(o, t) ((o)->tt = (t))
+#define fl_setnum(o, x)  { FValue *io_ = (o); io_->value.n = (x); io_->tt = LUA_TNUMBER; }
+#define fl_setnumop(o, x) fl_setnum(o, x)
+#define fl_setobj(L, d, s)  { const FValue *o2_ = (s); FValue *o1_ = (d); \
+                              o1_->value = o2_->value; o1_->tt = o2_->tt; fl_unused(L); }
 
-/* Static initializers of values (generated ROM tables) */
 #define FL_VINIT_NIL         {{NULL}, LUA_TNIL}
 #define FL_VINIT_GC(p, t)    {{.gc = (FGCObj *)(p)}, (t)}
 #define FL_VINIT_NUM(x)      {{.n = (x)}, LUA_TNUMBER}
 
+#endif /* FL_NANBOX */
+
+typedef FValue *StkId;   /* index into a thread's stack */
+
 /* type tests */
-#define fl_ttype(o)      ((o)->tt)
-#define fl_isnil(o)      (fl_ttype(o) == LUA_TNIL)
-#define fl_isnum(o)      (fl_ttype(o) == LUA_TNUMBER)
-#define fl_isstr(o)      (fl_ttype(o) == LUA_TSTRING)
-#define fl_istab(o)      (fl_ttype(o) == LUA_TTABLE)
-#define fl_isfunc(o)     (fl_ttype(o) == LUA_TFUNCTION)
-#define fl_isbool(o)     (fl_ttype(o) == LUA_TBOOLEAN)
-#define fl_isud(o)       (fl_ttype(o) == LUA_TUSERDATA)
-#define fl_isthread(o)   (fl_ttype(o) == LUA_TTHREAD)
-#define fl_islud(o)      (fl_ttype(o) == LUA_TLIGHTUSERDATA)
-#define fl_iscollectable(o) (fl_ttype(o) >= LUA_TSTRING)
+#define fl_isnil(o)      fl_hastag_(o, LUA_TNIL)
+#define fl_isstr(o)      fl_hastag_(o, LUA_TSTRING)
+#define fl_istab(o)      fl_hastag_(o, LUA_TTABLE)
+#define fl_isfunc(o)     fl_hastag_(o, LUA_TFUNCTION)
+#define fl_isbool(o)     fl_hastag_(o, LUA_TBOOLEAN)
+#define fl_isud(o)       fl_hastag_(o, LUA_TUSERDATA)
+#define fl_isthread(o)   fl_hastag_(o, LUA_TTHREAD)
+#define fl_islud(o)      fl_hastag_(o, LUA_TLIGHTUSERDATA)
 
 /* value access (no checks) */
-#define fl_gcv(o)        ((o)->value.gc)
-#define fl_ptrv(o)       ((o)->value.p)
-#define fl_numv(o)       ((o)->value.n)
-#define fl_boolv(o)      ((o)->value.b)
-#define fl_strv(o)       (&(o)->value.gc->ts)
-#define fl_udv(o)        (&(o)->value.gc->u)
-#define fl_tabv(o)       (&(o)->value.gc->h)
-#define fl_clv(o)        (&(o)->value.gc->cl)
-#define fl_thv(o)        (&(o)->value.gc->th)
+#define fl_gcv(o)        (fl_val_(o).gc)
+#define fl_ptrv(o)       (fl_val_(o).p)
+#define fl_boolv(o)      (fl_val_(o).b)
+#define fl_strv(o)       (&fl_val_(o).gc->ts)
+#define fl_udv(o)        (&fl_val_(o).gc->u)
+#define fl_tabv(o)       (&fl_val_(o).gc->h)
+#define fl_clv(o)        (&fl_val_(o).gc->cl)
+#define fl_thv(o)        (&fl_val_(o).gc->th)
 #define fl_getstr(ts)    ((const char *)((ts) + 1))       /* chars follow the header */
 #define fl_svalue(o)     fl_getstr(fl_strv(o))
 
 #define fl_isfalse(o)    (fl_isnil(o) || (fl_isbool(o) && fl_boolv(o) == 0))
 
 /* value setters; L is unused today but kept for a future write-barrier check */
-#define fl_setnil(o)        ((o)->tt = LUA_TNIL)
-#define fl_setnum(o, x)     { FValue *io_ = (o); io_->value.n = (x); io_->tt = LUA_TNUMBER; }
-#define fl_setptr(o, x)     { FValue *io_ = (o); io_->value.p = (x); io_->tt = LUA_TLIGHTUSERDATA; }
-#define fl_setbool(o, x)    { FValue *io_ = (o); io_->value.b = (x); io_->tt = LUA_TBOOLEAN; }
-#define fl_setgc(L, o, x, t) { FValue *io_ = (o); io_->value.gc = fl_cast(FGCObj *, (x)); \
-                               io_->tt = (t); fl_unused(L); }
+#define fl_setnil(o)        fl_settag_(o, LUA_TNIL)
+#define fl_setptr(o, x)     { FValue *io_ = (o); fl_val_(io_).p = (x); \
+                              fl_settag_(io_, LUA_TLIGHTUSERDATA); }
+#define fl_setbool(o, x)    { FValue *io_ = (o); fl_val_(io_).b = (x); fl_settag_(io_, LUA_TBOOLEAN); }
+#define fl_setgc(L, o, x, t) { FValue *io_ = (o); fl_val_(io_).gc = fl_cast(FGCObj *, (x)); \
+                               fl_settag_(io_, t); fl_unused(L); }
 #define fl_setstr(L, o, x)  fl_setgc(L, o, x, LUA_TSTRING)
 #define fl_setud(L, o, x)   fl_setgc(L, o, x, LUA_TUSERDATA)
 #define fl_setth(L, o, x)   fl_setgc(L, o, x, LUA_TTHREAD)
 #define fl_setcl(L, o, x)   fl_setgc(L, o, x, LUA_TFUNCTION)
 #define fl_settab(L, o, x)  fl_setgc(L, o, x, LUA_TTABLE)
 #define fl_setproto(L, o, x) fl_setgc(L, o, x, FL_TPROTO)
-#define fl_setobj(L, d, s)  { const FValue *o2_ = (s); FValue *o1_ = (d); \
-                              o1_->value = o2_->value; o1_->tt = o2_->tt; fl_unused(L); }
 
 /* ========================================================================== objects */
 
@@ -278,13 +353,9 @@ typedef union FClosure {
 
 /* Tables: an array part and a hash part (chained scatter table with Brent's variation,
 ** the main position of a key is its hash modulo the node count, a power of 2). */
-typedef union FKey {
-  struct {
-    FVal value;
-    int tt;
-    struct FNode *next;   /* chain of colliding nodes */
-  } nk;
+typedef struct FKey {
   FValue tvk;
+  struct FNode *next;     /* chain of colliding nodes */
 } FKey;
 
 typedef struct FNode {
@@ -305,12 +376,12 @@ typedef struct FTable {
 } FTable;
 
 /* Static initializers of table keys (generated ROM tables); nx: next node in the chain */
-#define FL_KINIT_NIL           {.nk = {{NULL}, LUA_TNIL, NULL}}
-#define FL_KINIT_GC(p, t, nx)  {.nk = {{.gc = (FGCObj *)(p)}, (t), (nx)}}
+#define FL_KINIT_NIL           {FL_VINIT_NIL, NULL}
+#define FL_KINIT_GC(p, t, nx)  {FL_VINIT_GC(p, t), (nx)}
 
-#define fl_gkey(n)    (&(n)->i_key.nk)
+#define fl_gkey(n)    (&(n)->i_key.tvk)
 #define fl_gval(n)    (&(n)->i_val)
-#define fl_gnext(n)   ((n)->i_key.nk.next)
+#define fl_gnext(n)   ((n)->i_key.next)
 #define fl_key2tval(n) (&(n)->i_key.tvk)
 #define fl_gnode(t,i) (&(t)->node[i])
 #define fl_twoto(x)   (1 << (x))

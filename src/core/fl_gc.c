@@ -150,7 +150,7 @@ static int traversetable(FGlobal *g, FTable *h) {
     FNode *n = fl_gnode(h, i);
     if (fl_isnil(fl_gval(n))) {
       /* empty entry: a collectable key becomes a dead key (kept for next()) */
-      if (fl_iscollectable(fl_key2tval(n))) fl_gkey(n)->tt = FL_TDEADKEY;
+      if (fl_iscollectable(fl_key2tval(n))) fl_settag_(fl_gkey(n), FL_TDEADKEY);
     } else {
       if (!weakkey) markvalue(g, fl_key2tval(n));
       if (!weakvalue) markvalue(g, fl_gval(n));
@@ -290,7 +290,7 @@ static void cleartable(FGCObj *l) {
       FNode *n = fl_gnode(h, i);
       if (!fl_isnil(fl_gval(n)) && (iscleared(fl_key2tval(n), 1) || iscleared(fl_gval(n), 0))) {
         fl_setnil(fl_gval(n));
-        if (fl_iscollectable(fl_key2tval(n))) fl_gkey(n)->tt = FL_TDEADKEY;
+        if (fl_iscollectable(fl_key2tval(n))) fl_settag_(fl_gkey(n), FL_TDEADKEY);
       }
     }
     l = h->gclist;

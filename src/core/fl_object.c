@@ -12,7 +12,7 @@
 
 #include "fl_core.h"
 
-const FValue flO_nilobject_ = {{NULL}, LUA_TNIL};
+const FValue flO_nilobject_ = FL_VINIT_NIL;
 
 /* floor(log2(x)); -1 for x == 0 */
 int flO_log2(unsigned int x) {

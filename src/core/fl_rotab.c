@@ -27,8 +27,7 @@ static const char mtkey_;
 #define ismtkey(k)    (fl_islud(k) && fl_ptrv(k) == fl_cast(void *, &mtkey_))
 
 static void settabv(FValue *o, const FTable *t) {
-  o->value.gc = fl_cast(FGCObj *, fl_cast(void *, fl_cast(FTable *, t)));
-  o->tt = LUA_TTABLE;
+  fl_settab(NULL, o, fl_cast(void *, fl_cast(FTable *, t)));
 }
 
 FTable *flH_overlayof(FGlobal *g, const FTable *t) {
@@ -56,8 +55,7 @@ static const FValue *romget(FGlobal *g, const FTable *t, const FValue *key) {
     FString *f = copyin(g->rostrt[0], key);
     if (f != NULL && f != fl_strv(key)) {
       FValue k;
-      k.value.gc = fl_obj2gco(f);
-      k.tt = LUA_TSTRING;
+      fl_setstr(NULL, &k, f);
       v = flH_get(fl_cast(FTable *, t), &k);
     }
   }
@@ -174,8 +172,7 @@ int flH_lazypending(lua_State *L, FTable *t, FValue *f) {
   if (!flC_isro(fl_obj2gco(t)) || !(t->flags & FL_ROLAZY) || t->gclist == NULL ||
       flH_overlayof(G(L), t) != NULL)
     return 0;
-  f->value.gc = t->gclist;
-  f->tt = LUA_TFUNCTION;
+  fl_setgc(L, f, t->gclist, LUA_TFUNCTION);
   return 1;
 }
 
@@ -274,8 +271,7 @@ void flR_pushtable(lua_State *L, const FTable *t) {
 }
 
 void flR_pushclosure(lua_State *L, const FCClosure *cl) {
-  L->top->value.gc = fl_cast(FGCObj *, fl_cast(void *, cl));
-  L->top->tt = LUA_TFUNCTION;
+  fl_setcl(L, L->top, fl_cast(void *, fl_cast(FCClosure *, cl)));
   L->top++;
 }
 

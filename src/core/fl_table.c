@@ -30,8 +30,7 @@
 
 /* the shared node part of every table without a hash part; never written */
 const FNode flH_dummynode_ = {
-  {{NULL}, LUA_TNIL},
-  {{{NULL}, LUA_TNIL, NULL}}
+  FL_VINIT_NIL, FL_KINIT_NIL
 };
 #define dummynode   (fl_cast(FNode *, &flH_dummynode_))
 
@@ -102,8 +101,8 @@ static int findindex(lua_State *L, FTable *t, StkId key) {
   n = flH_mainposition(t, key);
   do {
     if (flO_rawequalObj(fl_key2tval(n), key) ||
-        (fl_gkey(n)->tt == FL_TDEADKEY && fl_iscollectable(key) &&
-         fl_gkey(n)->value.gc == fl_gcv(key)))
+        (fl_ttype(fl_gkey(n)) == FL_TDEADKEY && fl_iscollectable(key) &&
+         fl_gcv(fl_gkey(n)) == fl_gcv(key)))
       return fl_castint(n - fl_gnode(t, 0)) + t->sizearray;
     n = fl_gnext(n);
   } while (n != NULL);
@@ -217,7 +216,7 @@ static void setnodevector(lua_State *L, FTable *t, int size) {
     nv = flM_newvector(L, size, FNode);   /* may collect: t still holds its old nodes */
     for (i = 0; i < size; i++) {
       fl_gnext(&nv[i]) = NULL;
-      fl_gkey(&nv[i])->tt = LUA_TNIL;
+      fl_setnil(fl_gkey(&nv[i]));
       fl_setnil(fl_gval(&nv[i]));
     }
     t->node = nv;
@@ -308,7 +307,7 @@ void flH_free(lua_State *L, FTable *t) {
 static FNode *getfreepos(FTable *t) {
   while (t->lastfree > t->node) {
     t->lastfree--;
-    if (fl_gkey(t->lastfree)->tt == LUA_TNIL)
+    if (fl_isnil(fl_gkey(t->lastfree)))
       return t->lastfree;
   }
   return NULL;
@@ -340,8 +339,7 @@ static FValue *newkey(lua_State *L, FTable *t, const FValue *key) {
       mp = f;
     }
   }
-  fl_gkey(mp)->value = key->value;
-  fl_gkey(mp)->tt = key->tt;
+  fl_setobj(L, fl_gkey(mp), key);
   flC_barriert(L, t, key);
   return fl_gval(mp);
 }
@@ -356,7 +354,7 @@ const FValue *flH_getnum(FTable *t, int key) {
     lua_Number nk = fl_castnum(key);
     FNode *n = hashnum(t, nk);
     do {
-      if (fl_gkey(n)->tt == LUA_TNUMBER && fl_numeq(fl_gkey(n)->value.n, nk))
+      if (fl_isnum(fl_gkey(n)) && fl_numeq(fl_numv(fl_gkey(n)), nk))
         return fl_gval(n);
       n = fl_gnext(n);
     } while (n != NULL);
@@ -367,7 +365,7 @@ const FValue *flH_getnum(FTable *t, int key) {
 const FValue *flH_getstr(FTable *t, FString *key) {
   FNode *n = hashpow2(t, key->tsv.hash);
   do {
-    if (fl_gkey(n)->tt == LUA_TSTRING && fl_gkey(n)->value.gc == fl_obj2gco(key))
+    if (fl_isstr(fl_gkey(n)) && fl_gcv(fl_gkey(n)) == fl_obj2gco(key))
       return fl_gval(n);
     n = fl_gnext(n);
   } while (n != NULL);

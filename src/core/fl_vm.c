@@ -372,7 +372,7 @@ static void arith(lua_State *L, StkId ra, const FValue *rb, const FValue *rc, TM
       case TM_POW: r = fl_numpow(x, y); break;
       default:     r = fl_numunm(x); break;   /* TM_UNM */
     }
-    fl_setnum(ra, r);
+    fl_setnumop(ra, r);
   }
   else if (!call_binTM(L, rb, rc, ra, op))
     flG_aritherror(L, rb, rc);
@@ -440,7 +440,7 @@ static int vmhook(lua_State *L, const Instr *pc) {
     FValue *rb = RKB(i); FValue *rc = RKC(i); \
     if (fl_isnum(rb) && fl_isnum(rc)) { \
       lua_Number nb = fl_numv(rb), nc = fl_numv(rc); \
-      fl_setnum(ra, op(nb, nc)); \
+      fl_setnumop(ra, op(nb, nc)); \
     } \
     else Protect(arith(L, ra, rb, rc, tm)); }
 
@@ -655,11 +655,11 @@ void flV_execute(lua_State *L, int nexeccalls) {
               long r = ib % ic;
               if (r != 0 && (r ^ ic) < 0)
                 r += ic;
-              fl_setnum(ra, (lua_Number)r);
+              fl_setnumop(ra, (lua_Number)r);
               vmbreak;
             }
           }
-          fl_setnum(ra, fl_nummod(nb, nc));
+          fl_setnumop(ra, fl_nummod(nb, nc));
         }
         else
           Protect(arith(L, ra, rb, rc, TM_MOD));
@@ -676,7 +676,7 @@ void flV_execute(lua_State *L, int nexeccalls) {
         StkId rb = RB(i);
         if (fl_isnum(rb)) {
           lua_Number nb = fl_numv(rb);
-          fl_setnum(ra, fl_numunm(nb));
+          fl_setnumop(ra, fl_numunm(nb));
         }
         else
           Protect(arith(L, ra, rb, rb, TM_UNM));
@@ -690,10 +690,10 @@ void flV_execute(lua_State *L, int nexeccalls) {
       vmcase(OP_LEN) {
         StkId rb = RB(i);
         if (fl_istab(rb)) {
-          fl_setnum(ra, fl_castnum(flH_getnL(L, fl_tabv(rb))));
+          fl_setnumop(ra, fl_castnum(flH_getnL(L, fl_tabv(rb))));
         }
         else if (fl_isstr(rb)) {
-          fl_setnum(ra, fl_castnum(fl_strv(rb)->tsv.len));
+          fl_setnumop(ra, fl_castnum(fl_strv(rb)->tsv.len));
         }
         else {
           Protect(
@@ -866,8 +866,8 @@ void flV_execute(lua_State *L, int nexeccalls) {
         lua_Number limit = fl_numv(ra + 1);
         if (fl_numlt(0, step) ? fl_numle(idx, limit) : fl_numle(limit, idx)) {
           dojump(GETARG_sBx(i));
-          fl_setnum(ra, idx);
-          fl_setnum(ra + 3, idx);
+          fl_setnumop(ra, idx);
+          fl_setnumop(ra + 3, idx);
         }
         vmbreak;
       }
@@ -882,7 +882,7 @@ void flV_execute(lua_State *L, int nexeccalls) {
           flG_runerror(L, "'for' limit must be a number");
         else if (!fl_tonumber(pstep, ra + 2))
           flG_runerror(L, "'for' step must be a number");
-        fl_setnum(ra, fl_numsub(fl_numv(ra), fl_numv(pstep)));
+        fl_setnumop(ra, fl_numsub(fl_numv(ra), fl_numv(pstep)));
         dojump(GETARG_sBx(i));
         vmbreak;
       }

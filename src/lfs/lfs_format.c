@@ -101,14 +101,24 @@ int lfs_layout(const LfsAbi *a, LfsLayout *lo) {
   lo->str_len = place(&s, Z, Z);
   lo->str_size = finish(&s);
   lo->str_align = s.align;
-  /* FValue: { union { void *; lua_Number; int; } value; int tt; } */
-  fval_align = umax(P, umax(lo->numalign, I));
-  fval_size = lfs_alignup(umax(P, umax(N, I)), fval_align);
-  s.off = 0; s.align = 1;
-  lo->val_value = place(&s, fval_size, fval_align);
-  lo->val_tt = place(&s, I, I);
-  lo->val_size = finish(&s);
-  lo->val_align = s.align;
+  /* FValue: 4-byte pointers and double numbers: NaN-boxed, an 8-byte double whose high word
+  ** is the tag word of a non-number and whose low word the payload (fl_core.h, FL_NANBOX).
+  ** Otherwise { union { void *; lua_Number; int; } value; int tt; } */
+  lo->val_nanbox = P == 4 && a->numtype == LFS_NUM_DOUBLE;
+  if (lo->val_nanbox) {
+    lo->val_value = a->bigendian ? 4 : 0;
+    lo->val_tt = a->bigendian ? 0 : 4;
+    lo->val_size = 8;
+    lo->val_align = lo->numalign;
+  } else {
+    fval_align = umax(P, umax(lo->numalign, I));
+    fval_size = lfs_alignup(umax(P, umax(N, I)), fval_align);
+    s.off = 0; s.align = 1;
+    lo->val_value = place(&s, fval_size, fval_align);
+    lo->val_tt = place(&s, I, I);
+    lo->val_size = finish(&s);
+    lo->val_align = s.align;
+  }
   /* FLocVar: { FString *varname; int startpc; int endpc; } */
   s.off = 0; s.align = 1;
   lo->lv_name = place(&s, P, P);
@@ -162,8 +172,15 @@ int lfs_layout_selfcheck(void) {
   SAME(str_hash, offsetof(FString, tsv.hash));
   SAME(str_len, offsetof(FString, tsv.len));
   SAME(str_size, sizeof(FString));
+#if FL_NANBOX
+  SAME(val_nanbox, 1);
+  SAME(val_value, offsetof(FValue, w.value));
+  SAME(val_tt, offsetof(FValue, w.tag));
+#else
+  SAME(val_nanbox, 0);
   SAME(val_value, offsetof(FValue, value));
   SAME(val_tt, offsetof(FValue, tt));
+#endif
   SAME(val_size, sizeof(FValue));
   SAME(lv_name, offsetof(FLocVar, varname));
   SAME(lv_start, offsetof(FLocVar, startpc));
@@ -267,6 +284,19 @@ static uint32_t crcstr(uint32_t c, const char *s) {
   return lfs_crc32(c, s, strlen(s) + 1);
 }
 
+uint32_t lfs_tagword(const LfsLayout *lo, int tt) {
+  return lo->val_nanbox ? LFS_NB_TAGBASE | (uint32_t)tt : (uint32_t)tt;
+}
+
+int lfs_valtype(const LfsLayout *lo, const unsigned char *val, int bigendian) {
+  uint32_t w = (uint32_t)lfs_getn(val + lo->val_tt, 4, bigendian);
+  if (!lo->val_nanbox) return w <= 0xFFu ? (int)w : -1;
+  if (w >= LFS_NB_TAGBASE) return w - LFS_NB_TAGBASE <= 0xFFu ? (int)(w - LFS_NB_TAGBASE) : -1;
+  /* a number: only the canonical NaN may have a high word above -inf's */
+  if (w <= LFS_NB_NUMMAX) return LUA_TNUMBER;
+  return w == LFS_NB_NANHI && lfs_getn(val + lo->val_value, 4, bigendian) == 0 ? LUA_TNUMBER : -1;
+}
+
 static uint32_t crcint(uint32_t c, long v) {
   unsigned char b[4];
   lfs_put32le(b, (uint32_t)v);
@@ -281,7 +311,8 @@ uint32_t lfs_buildid(void) {
   c = crcstr(c, "flashlua-lfs");
   c = crcint(c, LFS_VERSION);
   c = crcstr(c, "FString{next,tt,marked,reserved,hash,len}+chars"
-                "FValue{value{gc,p,n:numalign,b},tt}FLocVar{varname,startpc,endpc}"
+                "FValue{value{gc,p,n:numalign,b},tt}|ptr4+double:nanbox{n|payload:lo,0xFFFF0000+tt:hi}"
+                "FLocVar{varname,startpc,endpc}"
                 "FProto{next,tt,marked,nups,numparams,is_vararg,maxstacksize,sizeupvalues:byte,"
                 "k,code,p,lineinfo,locvars,upvalues,source,sizek,sizecode,sizelineinfo,sizep,"
                 "sizelocvars,linedefined,lastlinedefined,gclist}");

@@ -21,7 +21,7 @@
 
 #define LFS_MAGIC        "\x1b" "FLLFS\r\n"   /* 8 bytes */
 #define LFS_MAGIC_SIZE   8
-#define LFS_VERSION      2
+#define LFS_VERSION      3
 #define LFS_HEADER_SIZE  128
 
 /* header fields: byte offsets; u32 little-endian unless said otherwise */
@@ -85,7 +85,7 @@ typedef struct LfsAbi {
 /* Byte offsets, sizes and alignments of the flash objects for one ABI (computed). */
 typedef struct LfsLayout {
   unsigned str_next, str_tt, str_marked, str_reserved, str_hash, str_len, str_size, str_align;
-  unsigned val_value, val_tt, val_size, val_align;
+  unsigned val_value, val_tt, val_size, val_align, val_nanbox;
   unsigned lv_name, lv_start, lv_end, lv_size, lv_align;
   unsigned p_next, p_tt, p_marked, p_k, p_code, p_p, p_lineinfo, p_locvars, p_upvalues,
            p_source, p_sizeupvalues, p_sizek, p_sizecode, p_sizelineinfo, p_sizep,
@@ -110,6 +110,16 @@ uint32_t lfs_crc32(uint32_t crc, const void *p, size_t n);   /* zlib's crc32, st
 uint32_t lfs_image_crc(const unsigned char *img, size_t size);   /* the LFS_H_CRC rule */
 const char *lfs_numname(int numtype);      /* "double", "float", "32-bit int" */
 const char *lfs_abi_target(const LfsAbi *abi);   /* flashluac -T name for an ABI (or NULL) */
+
+/* Values (FValue). val_tt is the offset of the tag word: the type tag itself (an int), or in
+** a NaN-boxed value (val_nanbox: 4-byte pointers, double numbers) the high word of the double,
+** LFS_NB_TAGBASE + tag for a non-number. */
+#define LFS_NB_TAGBASE   0xFFFF0000u
+#define LFS_NB_NUMMAX    0xFFF00000u   /* numbers: high word <= this, or the canonical NaN */
+#define LFS_NB_NANHI     0xFFF80000u   /* canonical NaN: high word LFS_NB_NANHI, low word 0 */
+uint32_t lfs_tagword(const LfsLayout *lo, int tt);   /* the tag word of a non-number */
+/* type of the value at val (a Lua type tag), or -1 if its tag word is not one a value has */
+int lfs_valtype(const LfsLayout *lo, const unsigned char *val, int bigendian);
 
 /* little-endian header fields */
 uint32_t lfs_get32le(const unsigned char *p);

@@ -259,7 +259,7 @@ static int check_proto(V *v, uint32_t idx) {
     return BAD;
   for (i = 0; i < sizek; i++) {
     uint64_t k = at + (uint64_t)i * lo->val_size;
-    int32_t tt = rdint(v, k + lo->val_tt);
+    int tt = lfs_valtype(lo, v->img + k, v->be);
     switch (tt) {
       case LUA_TNIL: case LUA_TNUMBER: break;
       case LUA_TBOOLEAN:
@@ -496,7 +496,7 @@ void lfs_relocate(unsigned char *img, uint64_t newbase) {
       n = (uint32_t)lfs_getn(img + o + lo->p_sizek, 4, r.be);
       for (j = 0; j < n; j++) {
         uint64_t k = v + j * lo->val_size;
-        if (lfs_getn(img + k + lo->val_tt, 4, r.be) == LUA_TSTRING) reloc(&r, k + lo->val_value);
+        if (lfs_valtype(lo, img + k, r.be) == LUA_TSTRING) reloc(&r, k + lo->val_value);
       }
       v = target(&r, o + lo->p_p);
       n = (uint32_t)lfs_getn(img + o + lo->p_sizep, 4, r.be);
@@ -848,8 +848,7 @@ static void fill_one(FString *s, void *ud) {
   if (fi->t == NULL) { fi->n++; return; }   /* counting pass */
   if (fi->n < fi->max) {
     FValue *o = &fi->t->array[fi->n++];
-    o->value.gc = fl_obj2gco(s);
-    o->tt = LUA_TSTRING;
+    fl_setstr(NULL, o, s);
   }
 }
 

@@ -221,6 +221,7 @@ static void putnum(Out *o, uint64_t off, lua_Number n) {
 #else
   uint64_t u;
   memcpy(&u, &n, 8);
+  if (n != n) u = (uint64_t)LFS_NB_NANHI << 32;   /* one NaN: never a NaN-boxed tag */
   put(o, off, 8, u);
 #endif
 }
@@ -391,9 +392,12 @@ int lfs_writer_finish(LfsWriter *w, unsigned char **out, size_t *outlen, LfsStat
     for (j = 0; j < f->sizek; j++) {
       const FValue *k = &f->k[j];
       uint64_t ko = v->k + (uint64_t)j * lo->val_size;
-      putint(&o, ko + lo->val_tt, fl_ttype(k));
+      if (!fl_isnum(k)) put(&o, ko + lo->val_tt, 4, lfs_tagword(lo, fl_ttype(k)));
       if (fl_isbool(k)) putint(&o, ko + lo->val_value, fl_boolv(k) != 0);
-      else if (fl_isnum(k)) putnum(&o, ko + lo->val_value, fl_numv(k));
+      else if (fl_isnum(k)) {   /* a NaN-boxed number is the whole value */
+        if (!lo->val_nanbox) putint(&o, ko + lo->val_tt, LUA_TNUMBER);
+        putnum(&o, lo->val_nanbox ? ko : ko + lo->val_value, fl_numv(k));
+      }
       else if (fl_isstr(k)) putptr(&o, ko + lo->val_value, stroffset(w, fl_strv(k)));
     }
     for (j = 0; j < f->sizep; j++) {   /* children follow in preorder: find each one */

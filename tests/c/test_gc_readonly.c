@@ -126,8 +126,7 @@ static void build_page(unsigned int seed) {
 
   k = (FValue *)(page + off);
   off = align_up(off + sizeof(FValue));
-  k[0].value.gc = fl_obj2gco(ro_str);
-  k[0].tt = LUA_TSTRING;
+  fl_setstr(NULL, &k[0], ro_str);
 
   code = (Instr *)(page + off);
   off = align_up(off + 3 * sizeof(Instr));

@@ -48,10 +48,18 @@ class Layout:
         self.str, self.str_size, self.str_align = struct_(
             [("next", P, P), ("tt", 1, 1), ("marked", 1, 1), ("reserved", 1, 1), ("hash", I, 4),
              ("len", Z, Z)])
-        # FValue
-        ualign = max(P, numalign, 4)
-        usize = align(max(P, N, I), ualign)
-        self.val, self.val_size, self.val_align = struct_([("value", usize, ualign), ("tt", I, 4)])
+        # FValue: NaN-boxed (an 8-byte double; high word = tag word) with 4-byte pointers and
+        # double numbers, else a struct {value, int tt}
+        self.nanbox = P == 4 and abi["numtype"] == 0
+        if self.nanbox:
+            hi_first = abi["bigendian"] == 1
+            self.val = {"value": 4 if hi_first else 0, "tt": 0 if hi_first else 4}
+            self.val_size, self.val_align = 8, numalign
+        else:
+            ualign = max(P, numalign, 4)
+            usize = align(max(P, N, I), ualign)
+            self.val, self.val_size, self.val_align = struct_([("value", usize, ualign),
+                                                               ("tt", I, 4)])
         # FLocVar
         self.lv, self.lv_size, self.lv_align = struct_([("varname", P, P), ("startpc", I, 4),
                                                         ("endpc", I, 4)])
@@ -102,7 +110,7 @@ class Image:
                         "numalign", "longsize"), data[24:32]))
         h["abi"] = abi
         self.h = h
-        if h["version"] != 2:
+        if h["version"] != 3:
             raise Bad("version %d" % h["version"])
         h["gen"] = u32(108)   # slot generation: 0 from the writer, set by the installer
         if h["hdrsize"] != 128 or data[112:128] != b"\0" * 16:
@@ -130,6 +138,17 @@ class Image:
         if signed and v >= 1 << (8 * n - 1):
             v -= 1 << (8 * n)
         return v
+
+    def vtype(self, off):
+        """Lua type tag of the value at off (3 for any number)."""
+        w = self.un(off + self.lo.val["tt"], 4)
+        if not self.lo.nanbox:
+            return w - (1 << 32) if w >= 1 << 31 else w
+        if w >= 0xFFFF0000:
+            return w - 0xFFFF0000
+        if w <= 0xFFF00000 or (w == 0xFFF80000 and self.un(off + self.lo.val["value"], 4) == 0):
+            return 3
+        raise Bad("NaN with a payload at %#x" % off)
 
     def ptr(self, off):
         p = self.un(off, self.lo.P)
@@ -268,11 +287,11 @@ class Image:
             kv = vec("k", nk, lo.val_size, lo.val_align)
             for j in range(nk):
                 ko = kv + j * lo.val_size
-                tt = self.un(ko + lo.val["tt"], lo.I, signed=True)
+                tt = self.vtype(ko)
                 if tt == 4:
                     d["strings"].append(self.sref(ko + lo.val["value"]).decode("latin-1"))
                 elif tt == 3:
-                    d["numbers"].append(self.number(ko + lo.val["value"]))
+                    d["numbers"].append(self.number(ko if lo.nanbox else ko + lo.val["value"]))
                 elif tt == 1:
                     if self.un(ko + lo.val["value"], lo.I) > 1:
                         raise Bad("bad boolean")
@@ -334,7 +353,7 @@ class Image:
             g = lambda f: self.pfield(o, f)
             k = self.ptr(o + P["k"])
             for j in range(g("sizek")):
-                if self.un(k + j * lo.val_size + lo.val["tt"], lo.I) == 4:
+                if self.vtype(k + j * lo.val_size) == 4:
                     rel(k + j * lo.val_size + lo.val["value"])
             for field, n, step, extra in (("p", g("sizep"), lo.P, 0),
                                           ("locvars", g("sizelocvars"), lo.lv_size, lo.lv["varname"]),

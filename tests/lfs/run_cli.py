@@ -128,7 +128,7 @@ def main():
 
         cases = [
             ("magic", patched(lambda b: b.__setitem__(0, 0x1c), False), "bad magic"),
-            ("version", patched(put32(8, 3), False), "image format version 3"),
+            ("version", patched(put32(8, 4), False), "image format version 4"),
             ("pointer size", patched(lambda b: b.__setitem__(24, 4), False), "built for 32-bit pointers"),
             ("byte order", patched(lambda b: b.__setitem__(25, 1), False), "big-endian target"),
             ("number type", patched(lambda b: b.__setitem__(26, 2) or b.__setitem__(27, 4), False),

@@ -1,0 +1,36 @@
+# Builds flashlua with 32-bit pointers (-m32: NaN-boxed 8-byte values, as on a device) and runs
+# make demo's script in an ESP8266-sized heap, then the RAM benchmark's ratio bound. Invoked by
+# ctest: cmake -DSRC=.. -DOUT=.. -DPYTHON=.. -DRUNNER=qemu-i386|"" -P m32_build.cmake
+execute_process(COMMAND ${CMAKE_COMMAND} -S ${SRC} -B ${OUT} -DCMAKE_BUILD_TYPE=Release
+                        -DCMAKE_C_FLAGS=-m32 -DFL_READLINE=OFF
+                RESULT_VARIABLE rc OUTPUT_QUIET)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "configure failed for -m32")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} --build ${OUT} -j 2 --target flashlua flashluac
+                RESULT_VARIABLE rc OUTPUT_VARIABLE log ERROR_VARIABLE log)
+if(NOT rc EQUAL 0 OR log MATCHES "warning:")
+  message(FATAL_ERROR "build failed or warned for -m32:\n${log}")
+endif()
+# the demo: from source "not enough memory" in 44 KB, from the store the app runs
+set(ENV{HEAP} 44K)
+execute_process(COMMAND sh ${SRC}/examples/demo.sh ${OUT}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
+message("${out}")
+if(NOT rc EQUAL 0 OR NOT out MATCHES "the app ran from the store" OR
+   NOT out MATCHES "in a 44K heap +not enough memory +runs")
+  message(FATAL_ERROR "-m32: the demo did not run the app from the store in a 44K heap")
+endif()
+# RAM of the modules from the store vs from source, 32-bit (docs/lfs.md section 8)
+set(runner)
+if(RUNNER)
+  set(runner --runner ${RUNNER})
+endif()
+execute_process(COMMAND ${PYTHON} ${SRC}/bench/lfs-ram --build ${OUT} ${runner} --quick
+                        --max-ratio 0.19
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
+message("${out}")
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "-m32: bench/lfs-ram failed or went above its bound")
+endif()
+message("-m32: ok")

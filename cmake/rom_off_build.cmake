@@ -22,4 +22,25 @@ execute_process(COMMAND ${CMAKE_CTEST_COMMAND} -R "^c_test|lfs_store_readonly|lf
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "FL_ROM=OFF: C or store tests failed\n${out}")
 endif()
+# An image that refers to the runtime's compiled-in strings (the default of an FL_ROM flashluac)
+# is refused by this runtime, which has none, with its message; the same module stored with -E
+# runs (docs/image-format.md, section 6).
+if(FLASHLUAC_ROM)
+  file(WRITE ${OUT}/romref.lua "return { v = tostring(42) .. type(print) }\n")
+  file(REMOVE ${OUT}/romref.flash)
+  execute_process(COMMAND ${FLASHLUAC_ROM} -f -o ${OUT}/romref.img ${OUT}/romref.lua)
+  execute_process(COMMAND ${OUT}/flashlua --flash ${OUT}/romref.flash --lfs-install ${OUT}/romref.img
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
+  if(rc EQUAL 0 OR NOT out MATCHES "image refers to the runtime's compiled-in strings, this flashlua has none \\(built with FL_ROM=OFF\\): rebuild the image with flashluac -f -E")
+    message(FATAL_ERROR "FL_ROM=OFF: an image referring to compiled-in strings was not refused as expected:\n${out}")
+  endif()
+  execute_process(COMMAND ${FLASHLUAC_ROM} -f -E -o ${OUT}/romref.img ${OUT}/romref.lua)
+  execute_process(COMMAND ${OUT}/flashlua --flash ${OUT}/romref.flash --lfs-install ${OUT}/romref.img
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
+  execute_process(COMMAND ${OUT}/flashlua --flash ${OUT}/romref.flash -e "print(require('romref').v)"
+                  RESULT_VARIABLE rc2 OUTPUT_VARIABLE out2 ERROR_VARIABLE out2)
+  if(NOT rc EQUAL 0 OR NOT rc2 EQUAL 0 OR NOT out2 STREQUAL "42function\n")
+    message(FATAL_ERROR "FL_ROM=OFF: an image made with -E does not run:\n${out}\n${out2}")
+  endif()
+endif()
 message("FL_ROM=OFF: ok")

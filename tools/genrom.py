@@ -198,6 +198,7 @@ def main():
         if spec.get('cname', name) == name:
             h.append('extern const FTable flR_%s;' % name)
     h.append('extern const FROStrTab flR_strtab;')
+    h.append('extern const FString *const flR_fixed[%d];   /* sorted bytewise */' % len(strings))
     h.append('#endif')
     with open(os.path.join(outdir, 'fl_rom.h'), 'w') as f:
         f.write('\n'.join(h) + '\n')
@@ -222,6 +223,11 @@ def main():
     for j in range(nb):
         starts[j + 1] += starts[j]
     c.append('static const unsigned short start[%d] = {%s};' % (nb + 1, ','.join(map(str, starts))))
+    # the same strings sorted bytewise: flash store images refer to them by index (src/lfs)
+    byname = sorted(strings.items(), key=lambda kv: kv[0].encode('latin-1'))
+    c.append('const FString *const flR_fixed[%d] = {' % len(byname))
+    c.append(',\n'.join('  &flR_s%d.h' % i for _, i in byname))
+    c.append('};')
     c.append('''
 static FString *find(const FROStrTab *t, const char *s, size_t l, unsigned int h) {
   unsigned int i, b = h & %du;

@@ -3,7 +3,7 @@
 **   flashluac [-l] [-o out] [-p] [-s] [-v] [--] [files | -]
 ** Several input files are combined into one main chunk that runs them in order, as luac5.1 does.
 ** With -f it builds a flash store image instead (see lfs_main below and docs/lfs.md):
-**   flashluac -f [-o out.img] [-m maxsize] [-a addr] [-T target] [-s | -S level] [-v] files...
+**   flashluac -f [-o out.img] [-m maxsize] [-a addr] [-E] [-T target] [-s | -S level] [-v] files...
 */
 #include <errno.h>
 #include <stdio.h>
@@ -167,9 +167,9 @@ static struct {
   const char *output, *target;
   unsigned long long base;
   unsigned long maxsize;
-  int strip, verbose, nofixed;
+  int strip, verbose, nofixed, embed;
   LfsAbi abi;
-} lo = { "lfs.img", "host", 0, 0, 0, 0, 0, { 0, 0, 0, 0, 0, 0, 0, 0 } };
+} lo = { "lfs.img", "host", 0, 0, 0, 0, 0, 0, { 0, 0, 0, 0, 0, 0, 0, 0 } };
 
 static void lfs_usage(const char *msg) {
   if (msg != NULL) fprintf(stderr, "%s: %s\n", progname, msg);
@@ -177,7 +177,9 @@ static void lfs_usage(const char *msg) {
     "usage: %s -f [options] files...   (build a flash store image)\n"
     "  -o name    output to file 'name' (default \"lfs.img\")\n"
     "  -m size    fail if the image is larger than size bytes (K and M suffixes)\n"
-    "  -a addr    absolute image, ready to be flashed at address addr\n"
+    "  -a addr    absolute image, ready to be flashed at address addr (implies -E)\n"
+    "  -E         store the runtime's compiled-in strings the modules use (for a runtime\n"
+    "             built with FL_ROM=OFF) instead of referring to them\n"
     "  -T target  host (default), le32-double, le32-float or le32-int\n"
     "  -s         strip all debug information (same as -S 2)\n"
     "  -S level   0: keep all debug information, 1: line numbers only, 2: none\n"
@@ -255,6 +257,7 @@ static int lfs_args(int argc, char **argv) {
       lo.strip = l[0] - '0';
     }
     else if (strcmp(a, "-v") == 0) lo.verbose = 1;
+    else if (strcmp(a, "-E") == 0) lo.embed = 1;
     else if (strcmp(a, "--no-fixed") == 0) lo.nofixed = 1;   /* measurements only */
     else {
       fprintf(stderr, "%s: unrecognized option '%s'\n", progname, a);
@@ -328,6 +331,7 @@ static int lfs_compile(lua_State *L) {
   o.abi = lo.abi;
   o.strip = lo.strip;
   o.base = lo.base;
+  o.embed = lo.embed;
   o.time = (uint32_t)(sde != NULL ? strtoul(sde, NULL, 10) : (unsigned long)time(NULL));
   w = lfs_writer_new(L, &o);
   if (w == NULL) fatal("cannot create the image writer");
@@ -372,14 +376,18 @@ static int lfs_compile(lua_State *L) {
     printf("  strings  %lu (%lu of them the runtime's own), %lu bytes\n", (unsigned long)st.nstrings,
            (unsigned long)st.nfixed, (unsigned long)st.strings);
     printf("  sections header %lu, ROstrt %lu, index %lu, protos %lu, code %lu, constants %lu,\n"
-           "           nested %lu, line info %lu, locals %lu, upvalue names %lu, strings %lu,"
-           " padding %lu\n",
+           "           nested %lu, debug parts %lu, line info %lu, locals %lu, upvalue names %lu,\n"
+           "           strings %lu, padding %lu\n",
            (unsigned long)st.header, (unsigned long)st.rostrt, (unsigned long)st.index,
            (unsigned long)st.protos, (unsigned long)st.code, (unsigned long)st.consts,
-           (unsigned long)st.nested, (unsigned long)st.lineinfo, (unsigned long)st.locvars,
+           (unsigned long)st.nested, (unsigned long)st.debug, (unsigned long)st.lineinfo, (unsigned long)st.locvars,
            (unsigned long)st.upvalues, (unsigned long)st.strings, (unsigned long)st.padding);
     printf("  runtime  %lu bytes for the runtime's own strings (not used by the modules)\n",
            (unsigned long)st.fixedonly);
+    if (st.nfixref > 0)
+      printf("  fixed    %lu of the runtime's %lu compiled-in strings referred to, not stored "
+             "(id 0x%08lx)\n", (unsigned long)st.nfixref, (unsigned long)st.nfixtab,
+             (unsigned long)st.fixid);
     printf("  luac5.1 -s of the same modules: %lu bytes (this host), %lu bytes (target sizes);"
            " image/luac = %.2f (%.2f without the runtime's strings)\n", (unsigned long)luac_host,
            (unsigned long)st.luac_target,

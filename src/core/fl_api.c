@@ -816,10 +816,10 @@ static const char *aux_upvalue(StkId fi, int n, FValue **val, FGCObj **owner) {
   }
   else {
     const FProto *p = f->l.p;
-    if (!(1 <= n && n <= p->sizeupvalues && n <= f->l.nupvalues)) return NULL;
+    if (!(1 <= n && n <= fl_pdbg(p)->sizeupvalues && n <= f->l.nupvalues)) return NULL;
     *val = f->l.upvals[n - 1]->v;
     *owner = fl_obj2gco(f->l.upvals[n - 1]);
-    return fl_getstr(p->upvalues[n - 1]);
+    return fl_getstr(fl_pdbg(p)->upvalues[n - 1]);
   }
 }
 

@@ -32,9 +32,9 @@ int flK_code(FFuncState *fs, Instr i, int line) {
   dischargejpc(fs);
   flM_growvector(fs->L, f->code, fs->pc, f->sizecode, Instr, FL_MAX_INT, "code size overflow");
   f->code[fs->pc] = i;
-  flM_growvector(fs->L, f->lineinfo, fs->pc, f->sizelineinfo, int, FL_MAX_INT,
+  flM_growvector(fs->L, f->dbg->lineinfo, fs->pc, f->dbg->sizelineinfo, int, FL_MAX_INT,
                  "code size overflow");
-  f->lineinfo[fs->pc] = line;
+  f->dbg->lineinfo[fs->pc] = line;
   return fs->pc++;
 }
 
@@ -47,7 +47,7 @@ int flK_codeABx(FFuncState *fs, OpCode o, int a, int bx) {
 }
 
 void flK_fixline(FFuncState *fs, int line) {
-  fs->f->lineinfo[fs->pc - 1] = line;
+  fs->f->dbg->lineinfo[fs->pc - 1] = line;
 }
 
 /* LOADNIL, merged into a previous LOADNIL or dropped at function start when possible */

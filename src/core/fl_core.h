@@ -275,38 +275,53 @@ typedef union FUdata {
   } uv;
 } FUdata;
 
-/* Function prototypes: compiled code. Can live in flash: nothing here is written at run time
-** except `gclist`, which only the collector uses and only for RAM (non read-only) protos. */
+/* Function prototypes: compiled code. Can live in flash: nothing here is written at run time.
+** What only error messages, the debug library, listings and dumps read is in FProtoDbg, behind
+** one pointer: a stripped flash proto has none (dbg NULL; read it through fl_pdbg). A RAM proto
+** is an FProtoRAM block: the proto, its collector link and its debug part (dbg points there). */
 typedef struct FLocVar {
   FString *varname;
   int startpc;            /* first instruction where the variable is active */
   int endpc;              /* first instruction where it is dead */
 } FLocVar;
 
-/* The byte fields fill the word after the header: 72 bytes with 4-byte pointers, 112 with 8. */
+typedef struct FProtoDbg {
+  int *lineinfo;          /* line of each instruction */
+  FLocVar *locvars;
+  FString **upvalues;     /* upvalue names */
+  int sizelineinfo;       /* 0 or sizecode */
+  int sizelocvars;
+  lu_byte sizeupvalues;   /* 0 or nups (<= LUAI_MAXUPVALUES) */
+} FProtoDbg;
+
+/* The byte fields fill the word after the header: 52 bytes with 4-byte pointers, 80 with 8. */
 typedef struct FProto {
   FL_HEADER;
   lu_byte nups;           /* number of upvalues */
   lu_byte numparams;
   lu_byte is_vararg;      /* FL_VARARG_* bits */
   lu_byte maxstacksize;
-  lu_byte sizeupvalues;   /* upvalue names: 0 or nups (<= LUAI_MAXUPVALUES) */
   FValue *k;              /* constants */
   Instr *code;
   struct FProto **p;      /* nested functions */
-  int *lineinfo;          /* line of each instruction (debug) */
-  FLocVar *locvars;       /* (debug) */
-  FString **upvalues;     /* upvalue names (debug) */
-  FString *source;
+  FProtoDbg *dbg;         /* debug information, NULL in a flash proto that has none */
+  FString *source;        /* chunk name (kept when stripped: error messages) */
   int sizek;
   int sizecode;
-  int sizelineinfo;
   int sizep;
-  int sizelocvars;
   int linedefined;
   int lastlinedefined;
-  FGCObj *gclist;
 } FProto;
+
+typedef struct FProtoRAM {
+  FProto p;
+  FGCObj *gclist;         /* the collector's gray list (flash protos are never gray) */
+  FProtoDbg d;
+} FProtoRAM;
+
+extern const FProtoDbg flF_nodebug;   /* all empty */
+#define fl_pdbg(f)          ((f)->dbg != NULL ? (f)->dbg : &flF_nodebug)
+#define fl_pgclist(f)       (fl_cast(FProtoRAM *, (f))->gclist)
 
 #define FL_VARARG_HASARG   1   /* 5.1 compatibility `arg` table */
 #define FL_VARARG_ISVARARG 2
@@ -737,6 +752,7 @@ void flC_barrierback(lua_State *L, FTable *t);
 lua_State *flE_newthread(lua_State *L);
 void flE_freethread(lua_State *L, lua_State *L1);
 lua_State *flE_newstate(lua_Alloc f, void *ud, const FROStrTab *store);  /* store: rostrt[1] */
+const FString *const *flE_fixedstrings(unsigned int *n);   /* compiled-in strings, sorted */
 /* lua_newstate and lua_close are defined in fl_state.c too */
 
 /* ---- fl_tm.c (flT_): metamethods ----------------------------------------------- */
@@ -792,7 +808,7 @@ void flV_concat(lua_State *L, int total, int last);
 
 /* ---- fl_debug.c (flG_): debug info, error messages, bytecode verifier ------------ */
 #define fl_pcRel(pc, p)     (fl_castint((pc) - (p)->code) - 1)
-#define fl_getline(f,pc)    (((f)->lineinfo) ? (f)->lineinfo[pc] : 0)
+#define fl_getline(f,pc)    ((fl_pdbg(f)->lineinfo) ? fl_pdbg(f)->lineinfo[pc] : 0)
 #define fl_resethookcount(L) ((L)->hookcount = (L)->basehookcount)
 void flG_typeerror(lua_State *L, const FValue *o, const char *opname);  /* "attempt to %s %s '%s' (a %s value)" */
 void flG_concaterror(lua_State *L, StkId p1, StkId p2);

@@ -194,7 +194,7 @@ static const char *getobjname(lua_State *L, FCallInfo *ci, int reg, const char *
         return "field";
       case OP_GETUPVAL: {
         int u = GETARG_B(i);
-        *name = (u < p->sizeupvalues) ? fl_getstr(p->upvalues[u]) : "?";
+        *name = (u < fl_pdbg(p)->sizeupvalues) ? fl_getstr(fl_pdbg(p)->upvalues[u]) : "?";
         return "upvalue";
       }
       case OP_SELF:
@@ -262,8 +262,8 @@ static void collectvalidlines(lua_State *L, FClosure *f) {
     int j;
     fl_settab(L, L->top, t);               /* anchored before it grows */
     L->top++;
-    for (j = 0; j < p->sizelineinfo; j++) {
-      FValue *v = flH_setnum(L, t, p->lineinfo[j]);
+    for (j = 0; j < fl_pdbg(p)->sizelineinfo; j++) {
+      FValue *v = flH_setnum(L, t, fl_pdbg(p)->lineinfo[j]);
       fl_setbool(v, 1);
     }
   }
@@ -466,14 +466,15 @@ static int checkproto(const FProto *pt, int depth) {
   check(maxs <= FL_MAXSTACK);
   check(pt->numparams + (pt->is_vararg & FL_VARARG_HASARG) <= maxs);
   check(!(pt->is_vararg & FL_VARARG_NEEDSARG) || (pt->is_vararg & FL_VARARG_HASARG));
-  check(pt->sizek >= 0 && pt->sizep >= 0 && pt->sizelocvars >= 0);
-  check(pt->sizeupvalues <= pt->nups);
-  check(pt->sizelineinfo == n || (pt->sizelineinfo == 0 && pt->lineinfo == NULL));
+  check(pt->sizek >= 0 && pt->sizep >= 0 && fl_pdbg(pt)->sizelocvars >= 0);
+  check(fl_pdbg(pt)->sizeupvalues <= pt->nups);
+  check(fl_pdbg(pt)->sizelineinfo == n ||
+        (fl_pdbg(pt)->sizelineinfo == 0 && fl_pdbg(pt)->lineinfo == NULL));
   check(pt->source != NULL);
-  for (j = 0; j < pt->sizeupvalues; j++)
-    check(pt->upvalues[j] != NULL);
-  for (j = 0; j < pt->sizelocvars; j++)
-    check(pt->locvars[j].varname != NULL);
+  for (j = 0; j < fl_pdbg(pt)->sizeupvalues; j++)
+    check(fl_pdbg(pt)->upvalues[j] != NULL);
+  for (j = 0; j < fl_pdbg(pt)->sizelocvars; j++)
+    check(fl_pdbg(pt)->locvars[j].varname != NULL);
   for (j = 0; j < pt->sizek; j++) {
     int tt = fl_ttype(&pt->k[j]);
     check(tt == LUA_TNIL || tt == LUA_TBOOLEAN || tt == LUA_TNUMBER || tt == LUA_TSTRING);

@@ -68,20 +68,21 @@ static void put_constants(Dumper *D, const FProto *f) {
 }
 
 static void put_debug(Dumper *D, const FProto *f) {
+  const FProtoDbg *d = fl_pdbg(f);
   int i, n;
-  n = D->strip ? 0 : f->sizelineinfo;
+  n = D->strip ? 0 : d->sizelineinfo;
   put_int(D, n);
-  for (i = 0; i < n; i++) put_int(D, f->lineinfo[i]);
-  n = D->strip ? 0 : f->sizelocvars;
+  for (i = 0; i < n; i++) put_int(D, d->lineinfo[i]);
+  n = D->strip ? 0 : d->sizelocvars;
   put_int(D, n);
   for (i = 0; i < n; i++) {
-    put_string(D, f->locvars[i].varname);
-    put_int(D, f->locvars[i].startpc);
-    put_int(D, f->locvars[i].endpc);
+    put_string(D, d->locvars[i].varname);
+    put_int(D, d->locvars[i].startpc);
+    put_int(D, d->locvars[i].endpc);
   }
-  n = D->strip ? 0 : f->sizeupvalues;
+  n = D->strip ? 0 : d->sizeupvalues;
   put_int(D, n);
-  for (i = 0; i < n; i++) put_string(D, f->upvalues[i]);
+  for (i = 0; i < n; i++) put_string(D, d->upvalues[i]);
 }
 
 static void put_function(Dumper *D, const FProto *f, const FString *parent_source) {

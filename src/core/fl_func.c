@@ -10,30 +10,33 @@
 */
 #include "fl_core.h"
 
+const FProtoDbg flF_nodebug = { NULL, NULL, NULL, 0, 0, 0 };
+
 FProto *flF_newproto(lua_State *L) {
-  FProto *f = flM_new(L, FProto);
+  FProtoRAM *r = flM_new(L, FProtoRAM);   /* one block: proto, gray link, debug part */
+  FProto *f = &r->p;
   flC_link(L, fl_obj2gco(f), FL_TPROTO);
   f->k = NULL; f->sizek = 0;
   f->code = NULL; f->sizecode = 0;
   f->p = NULL; f->sizep = 0;
-  f->lineinfo = NULL; f->sizelineinfo = 0;
-  f->locvars = NULL; f->sizelocvars = 0;
-  f->upvalues = NULL; f->sizeupvalues = 0;
+  f->dbg = &r->d;
+  r->d = flF_nodebug;
   f->source = NULL;
   f->linedefined = f->lastlinedefined = 0;
-  f->gclist = NULL;
+  r->gclist = NULL;
   f->nups = f->numparams = f->is_vararg = f->maxstacksize = 0;
   return f;
 }
 
 void flF_freeproto(lua_State *L, FProto *f) {
+  FProtoDbg *d = f->dbg;
   flM_freearray(L, f->code, f->sizecode, Instr);
   flM_freearray(L, f->p, f->sizep, FProto *);
   flM_freearray(L, f->k, f->sizek, FValue);
-  flM_freearray(L, f->lineinfo, f->sizelineinfo, int);
-  flM_freearray(L, f->locvars, f->sizelocvars, FLocVar);
-  flM_freearray(L, f->upvalues, f->sizeupvalues, FString *);
-  flM_free(L, f);
+  flM_freearray(L, d->lineinfo, d->sizelineinfo, int);
+  flM_freearray(L, d->locvars, d->sizelocvars, FLocVar);
+  flM_freearray(L, d->upvalues, d->sizeupvalues, FString *);
+  flM_free(L, fl_cast(FProtoRAM *, f));
 }
 
 FClosure *flF_newCclosure(lua_State *L, int nelems, FTable *e) {
@@ -136,10 +139,11 @@ void flF_close(lua_State *L, StkId level) {
 /* Name of the local_number-th (1-based) local variable active at pc, or NULL. */
 const char *flF_getlocalname(const FProto *f, int local_number, int pc) {
   int i;
-  for (i = 0; i < f->sizelocvars && f->locvars[i].startpc <= pc; i++) {
-    if (pc < f->locvars[i].endpc) {
+  const FProtoDbg *d = fl_pdbg(f);
+  for (i = 0; i < d->sizelocvars && d->locvars[i].startpc <= pc; i++) {
+    if (pc < d->locvars[i].endpc) {
       local_number--;
-      if (local_number == 0) return fl_getstr(f->locvars[i].varname);
+      if (local_number == 0) return fl_getstr(d->locvars[i].varname);
     }
   }
   return NULL;

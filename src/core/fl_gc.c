@@ -64,7 +64,7 @@ static void reallymarkobject(FGlobal *g, FGCObj *o) {
       fl_gco2th(o)->gclist = g->gray;
       break;
     case FL_TPROTO:
-      fl_gco2p(o)->gclist = g->gray;
+      fl_pgclist(fl_gco2p(o)) = g->gray;
       break;
     default:
       return;
@@ -160,12 +160,13 @@ static int traversetable(FGlobal *g, FTable *h) {
 }
 
 static void traverseproto(FGlobal *g, FProto *f) {
+  const FProtoDbg *d = f->dbg;   /* a RAM proto: always there */
   int i;
   markobject(g, f->source);
   for (i = 0; i < f->sizek; i++) markvalue(g, &f->k[i]);
-  for (i = 0; i < f->sizeupvalues; i++) markobject(g, f->upvalues[i]);
+  for (i = 0; i < d->sizeupvalues; i++) markobject(g, d->upvalues[i]);
   for (i = 0; i < f->sizep; i++) markobject(g, f->p[i]);
-  for (i = 0; i < f->sizelocvars; i++) markobject(g, f->locvars[i].varname);
+  for (i = 0; i < d->sizelocvars; i++) markobject(g, d->locvars[i].varname);
 }
 
 static void traverseclosure(FGlobal *g, FClosure *cl) {
@@ -246,13 +247,13 @@ static l_mem propagatemark(FGlobal *g) {
     }
     case FL_TPROTO: {
       FProto *p = fl_gco2p(o);
-      g->gray = p->gclist;
+      g->gray = fl_pgclist(p);
       traverseproto(g, p);
-      return (l_mem)(sizeof(FProto) + sizeof(Instr) * (size_t)p->sizecode +
+      return (l_mem)(sizeof(FProtoRAM) + sizeof(Instr) * (size_t)p->sizecode +
                      sizeof(FProto *) * (size_t)p->sizep + sizeof(FValue) * (size_t)p->sizek +
-                     sizeof(int) * (size_t)p->sizelineinfo +
-                     sizeof(FLocVar) * (size_t)p->sizelocvars +
-                     sizeof(FString *) * (size_t)p->sizeupvalues);
+                     sizeof(int) * (size_t)p->dbg->sizelineinfo +
+                     sizeof(FLocVar) * (size_t)p->dbg->sizelocvars +
+                     sizeof(FString *) * (size_t)p->dbg->sizeupvalues);
     }
     default:
       g->gray = NULL;   /* cannot happen */

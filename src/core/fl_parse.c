@@ -9,7 +9,7 @@
 #include "fl_parse.h"
 
 #define hasmultret(k)     ((k) == VCALL || (k) == VVARARG)
-#define getlocvar(fs, i)  ((fs)->f->locvars[(fs)->actvar[i]])
+#define getlocvar(fs, i)  ((fs)->f->dbg->locvars[(fs)->actvar[i]])
 #define checklimit(fs, v, l, m)  { if ((v) > (l)) errorlimit(fs, l, m); }
 
 typedef struct FBlockCnt {
@@ -97,11 +97,11 @@ static void checkname(FLexState *ls, FExpDesc *e) {
 static int registerlocalvar(FLexState *ls, FString *name) {
   FFuncState *fs = ls->fs;
   FProto *f = fs->f;
-  int old = f->sizelocvars;
-  flM_growvector(ls->L, f->locvars, fs->nlocvars, f->sizelocvars, FLocVar, SHRT_MAX,
+  int old = f->dbg->sizelocvars;
+  flM_growvector(ls->L, f->dbg->locvars, fs->nlocvars, f->dbg->sizelocvars, FLocVar, SHRT_MAX,
                  "too many local variables");
-  while (old < f->sizelocvars) f->locvars[old++].varname = NULL;
-  f->locvars[fs->nlocvars].varname = name;
+  while (old < f->dbg->sizelocvars) f->dbg->locvars[old++].varname = NULL;
+  f->dbg->locvars[fs->nlocvars].varname = name;
   flC_objbarrier(ls->L, f, name);
   return fs->nlocvars++;
 }
@@ -131,16 +131,16 @@ static void removevars(FLexState *ls, int tolevel) {
 
 static int indexupvalue(FFuncState *fs, FString *name, FExpDesc *v) {
   FProto *f = fs->f;
-  int old = f->sizeupvalues, size = old;   /* sizeupvalues is a byte: grow through an int */
+  int old = f->dbg->sizeupvalues, size = old;   /* sizeupvalues is a byte: grow through an int */
   int i;
   for (i = 0; i < f->nups; i++)
     if (fs->upvalues[i].k == v->k && fs->upvalues[i].info == v->u.s.info)
       return i;
   checklimit(fs, f->nups + 1, LUAI_MAXUPVALUES, "upvalues");
-  flM_growvector(fs->L, f->upvalues, f->nups, size, FString *, LUAI_MAXUPVALUES, "upvalues");
-  f->sizeupvalues = fl_castbyte(size);
-  while (old < size) f->upvalues[old++] = NULL;
-  f->upvalues[f->nups] = name;
+  flM_growvector(fs->L, f->dbg->upvalues, f->nups, size, FString *, LUAI_MAXUPVALUES, "upvalues");
+  f->dbg->sizeupvalues = fl_castbyte(size);
+  while (old < size) f->dbg->upvalues[old++] = NULL;
+  f->dbg->upvalues[f->nups] = name;
   flC_objbarrier(fs->L, f, name);
   fs->upvalues[f->nups].k = fl_castbyte(v->k);
   fs->upvalues[f->nups].info = fl_castbyte(v->u.s.info);
@@ -271,16 +271,16 @@ static void close_func(FLexState *ls) {
   flK_ret(fs, 0, 0);
   flM_reallocvector(L, f->code, f->sizecode, fs->pc, Instr);
   f->sizecode = fs->pc;
-  flM_reallocvector(L, f->lineinfo, f->sizelineinfo, fs->pc, int);
-  f->sizelineinfo = fs->pc;
+  flM_reallocvector(L, f->dbg->lineinfo, f->dbg->sizelineinfo, fs->pc, int);
+  f->dbg->sizelineinfo = fs->pc;
   flM_reallocvector(L, f->k, f->sizek, fs->nk, FValue);
   f->sizek = fs->nk;
   flM_reallocvector(L, f->p, f->sizep, fs->np, FProto *);
   f->sizep = fs->np;
-  flM_reallocvector(L, f->locvars, f->sizelocvars, fs->nlocvars, FLocVar);
-  f->sizelocvars = fs->nlocvars;
-  flM_reallocvector(L, f->upvalues, f->sizeupvalues, f->nups, FString *);
-  f->sizeupvalues = f->nups;
+  flM_reallocvector(L, f->dbg->locvars, f->dbg->sizelocvars, fs->nlocvars, FLocVar);
+  f->dbg->sizelocvars = fs->nlocvars;
+  flM_reallocvector(L, f->dbg->upvalues, f->dbg->sizeupvalues, f->nups, FString *);
+  f->dbg->sizeupvalues = f->nups;
   ls->fs = fs->prev;
   if (ls->fs) anchor_token(ls);       /* the token read last was anchored in fs->h */
 }

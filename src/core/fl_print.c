@@ -72,7 +72,8 @@ static void emit_header(Out *o, const FProto *f) {
   emit(o, "%d%s param%s, %d slot%s, %d upvalue%s, ", (int)f->numparams,
        f->is_vararg ? "+" : "", plural(f->numparams), (int)f->maxstacksize,
        plural(f->maxstacksize), (int)f->nups, plural(f->nups));
-  emit(o, "%d local%s, %d constant%s, %d function%s\n", f->sizelocvars, plural(f->sizelocvars),
+  emit(o, "%d local%s, %d constant%s, %d function%s\n", fl_pdbg(f)->sizelocvars,
+       plural(fl_pdbg(f)->sizelocvars),
        f->sizek, plural(f->sizek), f->sizep, plural(f->sizep));
 }
 
@@ -120,7 +121,8 @@ static void emit_code(Out *o, const FProto *f) {
         if (bx < f->sizek) { emit(o, "\t; "); emit_constant(o, f, bx); }
         break;
       case OP_GETUPVAL: case OP_SETUPVAL:
-        emit(o, "\t; %s", (f->sizeupvalues > b && f->upvalues[b]) ? fl_getstr(f->upvalues[b]) : "-");
+        emit(o, "\t; %s", (fl_pdbg(f)->sizeupvalues > b && fl_pdbg(f)->upvalues[b])
+                           ? fl_getstr(fl_pdbg(f)->upvalues[b]) : "-");
         break;
       case OP_GETGLOBAL: case OP_SETGLOBAL:
         if (bx < f->sizek && fl_isstr(&f->k[bx])) {
@@ -153,6 +155,7 @@ static void emit_code(Out *o, const FProto *f) {
 }
 
 static void emit_debug(Out *o, const FProto *f) {
+  const FProtoDbg *d = fl_pdbg(f);
   int i;
   emit(o, "constants (%d) for %p:\n", f->sizek, (const void *)f);
   for (i = 0; i < f->sizek; i++) {
@@ -160,14 +163,14 @@ static void emit_debug(Out *o, const FProto *f) {
     emit_constant(o, f, i);
     emit(o, "\n");
   }
-  emit(o, "locals (%d) for %p:\n", f->sizelocvars, (const void *)f);
-  for (i = 0; i < f->sizelocvars; i++)
+  emit(o, "locals (%d) for %p:\n", d->sizelocvars, (const void *)f);
+  for (i = 0; i < d->sizelocvars; i++)
     emit(o, "\t%d\t%s\t%d\t%d\n", i,
-         f->locvars[i].varname ? fl_getstr(f->locvars[i].varname) : "?",
-         f->locvars[i].startpc + 1, f->locvars[i].endpc + 1);
-  emit(o, "upvalues (%d) for %p:\n", f->sizeupvalues, (const void *)f);
-  for (i = 0; i < f->sizeupvalues; i++)
-    emit(o, "\t%d\t%s\n", i, f->upvalues[i] ? fl_getstr(f->upvalues[i]) : "?");
+         d->locvars[i].varname ? fl_getstr(d->locvars[i].varname) : "?",
+         d->locvars[i].startpc + 1, d->locvars[i].endpc + 1);
+  emit(o, "upvalues (%d) for %p:\n", d->sizeupvalues, (const void *)f);
+  for (i = 0; i < d->sizeupvalues; i++)
+    emit(o, "\t%d\t%s\n", i, d->upvalues[i] ? fl_getstr(d->upvalues[i]) : "?");
 }
 
 static void print_function(Out *o, const FProto *f, int full) {

@@ -100,6 +100,18 @@ static void close_state(lua_State *L) {
   (*g->frealloc)(g->ud, L, sizeof(FLG), 0);
 }
 
+/* The fixed strings compiled into this runtime (FL_ROM builds, tools/genrom.py), sorted
+** bytewise: a flash store image refers to them by index (src/lfs). None (NULL, 0) otherwise. */
+const FString *const *flE_fixedstrings(unsigned int *n) {
+#if defined(FL_ROM)
+  *n = (unsigned int)(sizeof(flR_fixed) / sizeof(flR_fixed[0]));
+  return flR_fixed;
+#else
+  *n = 0;
+  return NULL;
+#endif
+}
+
 LUA_API lua_State *lua_newstate(lua_Alloc f, void *ud) {
   return flE_newstate(f, ud, NULL);
 }

@@ -93,27 +93,27 @@ static void get_debug(Loader *S, FProto *f) {
   int i, n;
   lua_State *L = S->L;
   n = get_count(S, sizeof(int));
-  f->lineinfo = flM_newvector(L, n, int);
-  f->sizelineinfo = n;
-  get_block(S, f->lineinfo, sizeof(int) * (size_t)n);
+  f->dbg->lineinfo = flM_newvector(L, n, int);
+  f->dbg->sizelineinfo = n;
+  get_block(S, f->dbg->lineinfo, sizeof(int) * (size_t)n);
   n = get_count(S, sizeof(FLocVar));
-  f->locvars = flM_newvector(L, n, FLocVar);
-  f->sizelocvars = n;
-  for (i = 0; i < n; i++) f->locvars[i].varname = NULL;
+  f->dbg->locvars = flM_newvector(L, n, FLocVar);
+  f->dbg->sizelocvars = n;
+  for (i = 0; i < n; i++) f->dbg->locvars[i].varname = NULL;
   for (i = 0; i < n; i++) {
-    f->locvars[i].varname = get_string(S);
-    f->locvars[i].startpc = get_int(S);
-    f->locvars[i].endpc = get_int(S);
+    f->dbg->locvars[i].varname = get_string(S);
+    f->dbg->locvars[i].startpc = get_int(S);
+    f->dbg->locvars[i].endpc = get_int(S);
   }
   n = get_count(S, sizeof(FString *));
   if (n != 0 && n != f->nups) {   /* refused, may not fit the byte: read the names first */
     for (i = 0; i < n; i++) get_string(S);
     fail(S, "bad code");
   }
-  f->upvalues = flM_newvector(L, n, FString *);
-  f->sizeupvalues = fl_castbyte(n);
-  for (i = 0; i < n; i++) f->upvalues[i] = NULL;
-  for (i = 0; i < n; i++) f->upvalues[i] = get_string(S);
+  f->dbg->upvalues = flM_newvector(L, n, FString *);
+  f->dbg->sizeupvalues = fl_castbyte(n);
+  for (i = 0; i < n; i++) f->dbg->upvalues[i] = NULL;
+  for (i = 0; i < n; i++) f->dbg->upvalues[i] = get_string(S);
 }
 
 static FProto *get_function(Loader *S, FString *parent_source) {
@@ -138,8 +138,8 @@ static FProto *get_function(Loader *S, FString *parent_source) {
   get_block(S, f->code, sizeof(Instr) * (size_t)n);
   get_constants(S, f);
   get_debug(S, f);
-  if (f->sizelineinfo != 0 && f->sizelineinfo != f->sizecode) fail(S, "bad code");
-  if (f->sizeupvalues != 0 && f->sizeupvalues != f->nups) fail(S, "bad code");
+  if (f->dbg->sizelineinfo != 0 && f->dbg->sizelineinfo != f->sizecode) fail(S, "bad code");
+  if (f->dbg->sizeupvalues != 0 && f->dbg->sizeupvalues != f->nups) fail(S, "bad code");
   if (!flG_checkcode(f)) fail(S, "bad code");
   L->top--;
   L->nCcalls--;

@@ -101,6 +101,9 @@ int lfs_layout(const LfsAbi *a, LfsLayout *lo) {
   lo->str_len = place(&s, Z, Z);
   lo->str_size = finish(&s);
   lo->str_align = s.align;
+  /* nothing reads the `next` of a read-only string: in an image it lies over the end of the
+  ** previous string (as many whole alignment units of it as it has) */
+  lo->str_skip = lo->str_tt / lo->str_align * lo->str_align;
   /* FValue: 4-byte pointers and double numbers: NaN-boxed, an 8-byte double whose high word
   ** is the tag word of a non-number and whose low word the payload (fl_core.h, FL_NANBOX).
   ** Otherwise { union { void *; lua_Number; int; } value; int tt; } */
@@ -126,7 +129,7 @@ int lfs_layout(const LfsAbi *a, LfsLayout *lo) {
   lo->lv_end = place(&s, I, I);
   lo->lv_size = finish(&s);
   lo->lv_align = s.align;
-  /* FProto, in fl_core.h's order */
+  /* FProto, in fl_core.h's order (a RAM proto's gray link is outside it: FProtoRAM) */
   s.off = 0; s.align = 1;
   lo->p_next = place(&s, P, P);
   lo->p_tt = place(&s, 1, 1);
@@ -135,24 +138,28 @@ int lfs_layout(const LfsAbi *a, LfsLayout *lo) {
   lo->p_numparams = place(&s, 1, 1);
   lo->p_is_vararg = place(&s, 1, 1);
   lo->p_maxstacksize = place(&s, 1, 1);
-  lo->p_sizeupvalues = place(&s, 1, 1);
   lo->p_k = place(&s, P, P);
   lo->p_code = place(&s, P, P);
   lo->p_p = place(&s, P, P);
-  lo->p_lineinfo = place(&s, P, P);
-  lo->p_locvars = place(&s, P, P);
-  lo->p_upvalues = place(&s, P, P);
+  lo->p_dbg = place(&s, P, P);
   lo->p_source = place(&s, P, P);
   lo->p_sizek = place(&s, I, I);
   lo->p_sizecode = place(&s, I, I);
-  lo->p_sizelineinfo = place(&s, I, I);
   lo->p_sizep = place(&s, I, I);
-  lo->p_sizelocvars = place(&s, I, I);
   lo->p_linedefined = place(&s, I, I);
   lo->p_lastlinedefined = place(&s, I, I);
-  lo->p_gclist = place(&s, P, P);
   lo->p_size = finish(&s);
   lo->p_align = s.align;
+  /* FProtoDbg: { lineinfo; locvars; upvalues; int sizelineinfo, sizelocvars; byte sizeupvalues } */
+  s.off = 0; s.align = 1;
+  lo->d_lineinfo = place(&s, P, P);
+  lo->d_locvars = place(&s, P, P);
+  lo->d_upvalues = place(&s, P, P);
+  lo->d_sizelineinfo = place(&s, I, I);
+  lo->d_sizelocvars = place(&s, I, I);
+  lo->d_sizeupvalues = place(&s, 1, 1);
+  lo->d_size = finish(&s);
+  lo->d_align = s.align;
   return 1;
 }
 
@@ -189,28 +196,29 @@ int lfs_layout_selfcheck(void) {
   SAME(p_next, offsetof(FProto, next));
   SAME(p_tt, offsetof(FProto, tt));
   SAME(p_marked, offsetof(FProto, marked));
-  SAME(p_k, offsetof(FProto, k));
-  SAME(p_code, offsetof(FProto, code));
-  SAME(p_p, offsetof(FProto, p));
-  SAME(p_lineinfo, offsetof(FProto, lineinfo));
-  SAME(p_locvars, offsetof(FProto, locvars));
-  SAME(p_upvalues, offsetof(FProto, upvalues));
-  SAME(p_source, offsetof(FProto, source));
-  SAME(p_sizeupvalues, offsetof(FProto, sizeupvalues));
-  SAME(p_sizek, offsetof(FProto, sizek));
-  SAME(p_sizecode, offsetof(FProto, sizecode));
-  SAME(p_sizelineinfo, offsetof(FProto, sizelineinfo));
-  SAME(p_sizep, offsetof(FProto, sizep));
-  SAME(p_sizelocvars, offsetof(FProto, sizelocvars));
-  SAME(p_linedefined, offsetof(FProto, linedefined));
-  SAME(p_lastlinedefined, offsetof(FProto, lastlinedefined));
-  SAME(p_gclist, offsetof(FProto, gclist));
   SAME(p_nups, offsetof(FProto, nups));
   SAME(p_numparams, offsetof(FProto, numparams));
   SAME(p_is_vararg, offsetof(FProto, is_vararg));
   SAME(p_maxstacksize, offsetof(FProto, maxstacksize));
+  SAME(p_k, offsetof(FProto, k));
+  SAME(p_code, offsetof(FProto, code));
+  SAME(p_p, offsetof(FProto, p));
+  SAME(p_dbg, offsetof(FProto, dbg));
+  SAME(p_source, offsetof(FProto, source));
+  SAME(p_sizek, offsetof(FProto, sizek));
+  SAME(p_sizecode, offsetof(FProto, sizecode));
+  SAME(p_sizep, offsetof(FProto, sizep));
+  SAME(p_linedefined, offsetof(FProto, linedefined));
+  SAME(p_lastlinedefined, offsetof(FProto, lastlinedefined));
   SAME(p_size, sizeof(FProto));
-  ok = ok && sizeof(((FProto *)0)->sizeupvalues) == 1;
+  SAME(d_lineinfo, offsetof(FProtoDbg, lineinfo));
+  SAME(d_locvars, offsetof(FProtoDbg, locvars));
+  SAME(d_upvalues, offsetof(FProtoDbg, upvalues));
+  SAME(d_sizelineinfo, offsetof(FProtoDbg, sizelineinfo));
+  SAME(d_sizelocvars, offsetof(FProtoDbg, sizelocvars));
+  SAME(d_sizeupvalues, offsetof(FProtoDbg, sizeupvalues));
+  SAME(d_size, sizeof(FProtoDbg));
+  ok = ok && sizeof(((FProtoDbg *)0)->sizeupvalues) == 1;
   ok = ok && sizeof(((FString *)0)->tsv.len) == lo.sizet;
   return ok;
 }
@@ -313,9 +321,9 @@ uint32_t lfs_buildid(void) {
   c = crcstr(c, "FString{next,tt,marked,reserved,hash,len}+chars"
                 "FValue{value{gc,p,n:numalign,b},tt}|ptr4+double:nanbox{n|payload:lo,0xFFFF0000+tt:hi}"
                 "FLocVar{varname,startpc,endpc}"
-                "FProto{next,tt,marked,nups,numparams,is_vararg,maxstacksize,sizeupvalues:byte,"
-                "k,code,p,lineinfo,locvars,upvalues,source,sizek,sizecode,sizelineinfo,sizep,"
-                "sizelocvars,linedefined,lastlinedefined,gclist}");
+                "FProto{next,tt,marked,nups,numparams,is_vararg,maxstacksize,k,code,p,dbg,source,"
+                "sizek,sizecode,sizep,linedefined,lastlinedefined}"
+                "FProtoDbg{lineinfo,locvars,upvalues,sizelineinfo,sizelocvars,sizeupvalues:byte}");
   c = crcint(c, LUA_TNIL); c = crcint(c, LUA_TBOOLEAN); c = crcint(c, LUA_TNUMBER);
   c = crcint(c, LUA_TSTRING); c = crcint(c, FL_TPROTO);
   c = crcint(c, FL_READONLY_MARK);
@@ -329,6 +337,29 @@ uint32_t lfs_buildid(void) {
     c = crcint(c, flP_opmodes[i]);
   }
   return c;
+}
+
+/* CRC of the count, then each string's length and bytes; 0 is kept for "none" */
+uint32_t lfs_fixid(const union FString *const *fixed, unsigned n) {
+  uint32_t c = crcint(0, (long)n);
+  unsigned i;
+  for (i = 0; i < n; i++) {
+    const FString *s = fixed[i];
+    c = crcint(c, (long)s->tsv.len);
+    c = lfs_crc32(c, fl_getstr(s), s->tsv.len);
+  }
+  return c != 0 ? c : 1;
+}
+
+uint32_t lfs_fixaddr(const union FString *const *fixed, unsigned n) {
+  uint32_t c = crcint(0, (long)n);
+  unsigned i;
+  for (i = 0; i < n; i++) {
+    unsigned char b[8];
+    lfs_put64le(b, (uint64_t)(uintptr_t)fixed[i]);
+    c = lfs_crc32(c, b, 8);
+  }
+  return c != 0 ? c : 1;
 }
 
 /* ---------------------------------------------------------------- byte order */

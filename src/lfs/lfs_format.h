@@ -8,7 +8,8 @@
 **     and say *why* an image does not fit;
 **   - everything after it is laid out for the target ABI (pointer size, endianness, number
 **     type, struct alignment), object by object, field by field, exactly as the target's C
-**     compiler lays out the structs of src/core/fl_core.h (FString, FProto, FValue, FLocVar);
+**     compiler lays out the structs of src/core/fl_core.h (FString, FProto, FProtoDbg, FValue,
+**     FLocVar);
 **   - a pointer field holds an image offset (position-independent image, base 0), or the
 **     absolute address base + offset once the image is relocated (installed, or -a ADDR).
 **     NULL is 0 in both forms (offset 0 is the header: no object lives there).
@@ -50,7 +51,10 @@
 #define LFS_H_NFIXED     100  /* informative: strings that came from the runtime itself */
 #define LFS_H_STRIP      104  /* informative: strip level used (0, 1, 2) */
 #define LFS_H_GEN        108  /* slot generation, set by the installer (0 from the writer) */
-/* 112..127: zero */
+#define LFS_H_FIXID      112  /* 0, or lfs_fixid() of the runtime fixed strings referred to */
+#define LFS_H_NFIX       116  /* number of those strings (0 when FIXID is 0) */
+#define LFS_H_FIXADDR    120  /* absolute image with FIXID: lfs_fixaddr() it was relocated for */
+/* 124..127: zero */
 
 #define LFS_F_ABSOLUTE   1u   /* pointers are base + offset */
 #define LFS_F_ALL        LFS_F_ABSOLUTE
@@ -85,12 +89,14 @@ typedef struct LfsAbi {
 /* Byte offsets, sizes and alignments of the flash objects for one ABI (computed). */
 typedef struct LfsLayout {
   unsigned str_next, str_tt, str_marked, str_reserved, str_hash, str_len, str_size, str_align;
+  unsigned str_skip;   /* leading bytes (`next`) of an image string laid over what precedes it */
   unsigned val_value, val_tt, val_size, val_align, val_nanbox;
   unsigned lv_name, lv_start, lv_end, lv_size, lv_align;
-  unsigned p_next, p_tt, p_marked, p_k, p_code, p_p, p_lineinfo, p_locvars, p_upvalues,
-           p_source, p_sizeupvalues, p_sizek, p_sizecode, p_sizelineinfo, p_sizep,
-           p_sizelocvars, p_linedefined, p_lastlinedefined, p_gclist, p_nups, p_numparams,
-           p_is_vararg, p_maxstacksize, p_size, p_align;
+  unsigned p_next, p_tt, p_marked, p_nups, p_numparams, p_is_vararg, p_maxstacksize, p_k,
+           p_code, p_p, p_dbg, p_source, p_sizek, p_sizecode, p_sizep, p_linedefined,
+           p_lastlinedefined, p_size, p_align;
+  unsigned d_lineinfo, d_locvars, d_upvalues, d_sizelineinfo, d_sizelocvars, d_sizeupvalues,
+           d_size, d_align;   /* FProtoDbg */
   unsigned ptr, intsz, sizet, num, numalign;   /* scalar sizes (alignment == size but num) */
 } LfsLayout;
 
@@ -106,6 +112,14 @@ void lfs_native_abi(LfsAbi *abi);          /* the ABI this code is compiled for 
 int lfs_layout(const LfsAbi *abi, LfsLayout *lo);   /* 0 if the ABI is not supported */
 int lfs_layout_selfcheck(void);            /* 1 if lfs_layout(native) matches the real structs */
 uint32_t lfs_buildid(void);                /* hash of layout, tags, opcodes, format version */
+
+union FString;
+/* The runtime's fixed strings (flE_fixedstrings: compiled in, sorted bytewise). A position-
+** independent image refers to string i of them with the pointer value SIZE + i instead of
+** storing a copy; installing it resolves the reference to the runtime's object. lfs_fixid
+** identifies their contents (never 0), lfs_fixaddr their addresses. */
+uint32_t lfs_fixid(const union FString *const *fixed, unsigned n);
+uint32_t lfs_fixaddr(const union FString *const *fixed, unsigned n);
 uint32_t lfs_crc32(uint32_t crc, const void *p, size_t n);   /* zlib's crc32, start with 0 */
 uint32_t lfs_image_crc(const unsigned char *img, size_t size);   /* the LFS_H_CRC rule */
 const char *lfs_numname(int numtype);      /* "double", "float", "32-bit int" */

@@ -5,9 +5,11 @@
 ** through a host struct, so it checks images of any target and never reads out of bounds.
 ** Checks are ordered so that each wrong header field gives its own message: magic, version,
 ** ABI, number type, build id, flags, seed, size, in-progress mark, CRC, then the structure:
-**   strings  in bucket order, each chain sorted by (hash, length, bytes): the links, the
-**            buckets, tags, hashes and terminators are checked in one linear pass, and a
-**            bitmap records where strings start (every string reference is checked with it);
+**   strings  in bucket order, each chain sorted by (hash, length, bytes), a chain being a run
+**            of consecutive strings (each string's `next`, never read for a read-only string,
+**            lies over the end of the one before): the buckets, tags, hashes and terminators
+**            are checked in one linear pass, and a bitmap records where strings start (every
+**            string reference is checked with it);
 **   protos   a contiguous array; each is referenced exactly once (module index or a parent's
 **            p[] with a higher index), so the protos form a forest rooted at the modules;
 **   vectors  in the data section, in proto order, aligned, not overlapping;
@@ -57,6 +59,9 @@ int lfs_readheader(const unsigned char *img, size_t avail, LfsInfo *h) {
   h->strings = lfs_get32le(img + LFS_H_STRINGS);
   h->nfixed = lfs_get32le(img + LFS_H_NFIXED);
   h->strip = lfs_get32le(img + LFS_H_STRIP);
+  h->fixid = lfs_get32le(img + LFS_H_FIXID);
+  h->nfix = lfs_get32le(img + LFS_H_NFIX);
+  h->fixaddr = lfs_get32le(img + LFS_H_FIXADDR);
   return 1;
 }
 
@@ -74,9 +79,19 @@ typedef struct V {
   size_t nstrbits;
   uint32_t nref;              /* protos referenced so far */
   uint64_t cursor;            /* end of the last vector checked */
+  const FString *const *fix;  /* the runtime's compiled-in strings, when the image refers to them */
+  unsigned nfix;
+  const struct Fix *byaddr;   /* absolute image: the same, sorted by address */
   char *why;
   size_t whylen;
 } V;
+
+typedef struct Fix { const FString *s; unsigned i; } Fix;
+
+static int fixcmp(const void *a, const void *b) {
+  uintptr_t x = (uintptr_t)((const Fix *)a)->s, y = (uintptr_t)((const Fix *)b)->s;
+  return x < y ? -1 : x > y;
+}
 
 #define BAD   0
 
@@ -117,12 +132,45 @@ static int isstr(const V *v, uint64_t off) {
   return u < v->nstrbits && (v->strbits[u >> 3] & (1u << (u & 7))) != 0;
 }
 
+/* the compiled-in string a pointer field refers to: its index, or -1. Position independent:
+** the value SIZE + index; absolute: the string's address (an address outside the image) */
+static long fixref(const V *v, uint64_t off) {
+  uint64_t p = rd(v, off, v->lo.ptr);
+  size_t lo = 0, hi = v->nfix;
+  if (v->nfix == 0) return -1;
+  if (!(v->h.flags & LFS_F_ABSOLUTE))
+    return (p >= v->size && p - v->size < v->nfix) ? (long)(p - v->size) : -1;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    uint64_t a = (uint64_t)(uintptr_t)v->byaddr[mid].s;
+    if (a == p) return (long)v->byaddr[mid].i;
+    if (a < p) lo = mid + 1; else hi = mid;
+  }
+  return -1;
+}
+
 /* a string reference (non-NULL) at off */
 static int strref(V *v, uint64_t off, const char *what) {
   int ok = 1;
-  uint64_t s = rdptr(v, off, &ok);
+  uint64_t s;
+  if (fixref(v, off) >= 0) return 1;
+  s = rdptr(v, off, &ok);
   if (!ok || s == 0 || !isstr(v, s)) return corrupt(v, what, off);
   return 1;
+}
+
+/* the bytes and length of a valid string reference */
+static const unsigned char *strbytes(const V *v, uint64_t off, uint64_t *len) {
+  long i = fixref(v, off);
+  int ok = 1;
+  uint64_t s;
+  if (i >= 0) {
+    *len = v->fix[i]->tsv.len;
+    return (const unsigned char *)fl_getstr(v->fix[i]);
+  }
+  s = rdptr(v, off, &ok);
+  *len = rd(v, s + v->lo.str_len, v->lo.sizet);
+  return v->img + s + v->lo.str_size;
 }
 
 /* order of two image strings: hash is already equal; by length, then bytes */
@@ -159,14 +207,11 @@ static int check_strings(V *v) {
       for (u = 0; u < b; u++)
         if (rd(v, v->h.rostrt + u * lo->ptr, lo->ptr) != 0) return corrupt(v, "bad ROstrt bucket", u);
     } else if (b == prevb) {
-      /* same chain: the previous string links here and sorts before this one */
-      if (rdptr(v, prev + lo->str_next, &ok) != off || !ok)
-        return corrupt(v, "bad string chain link", prev);
+      /* same chain: the previous string sorts before this one */
       if (hash < prevhash || (hash == prevhash && strcmp_img(v, prev, off) >= 0))
         return corrupt(v, "string chain out of order", off);
     } else {
       if (b < prevb) return corrupt(v, "strings out of bucket order", off);
-      if (rd(v, prev + lo->str_next, lo->ptr) != 0) return corrupt(v, "bad end of string chain", prev);
       for (u = prevb + 1; u < b; u++)
         if (rd(v, v->h.rostrt + u * lo->ptr, lo->ptr) != 0) return corrupt(v, "bad ROstrt bucket", u);
     }
@@ -181,14 +226,14 @@ static int check_strings(V *v) {
     prev = off;
     prevb = b;
     prevhash = hash;
-    end = off + lo->str_size + len + 1;
-    off = lfs_alignup(end, lo->str_align);
+    end = lfs_alignup(off + lo->str_size + len + 1, lo->str_align);
+    if (end >= v->size) { off = end; break; }
+    off = end - lo->str_skip;   /* the next string's `next` lies over this one's end */
   }
   if (off != v->size) return corrupt(v, "string section does not end the image", off);
-  if (!first) {
-    if (rd(v, prev + lo->str_next, lo->ptr) != 0) return corrupt(v, "bad end of string chain", prev);
+  if (!first)
     b = prevb + 1;
-  } else
+  else
     b = 0;
   for (; b < nb; b++)
     if (rd(v, v->h.rostrt + b * lo->ptr, lo->ptr) != 0) return corrupt(v, "bad ROstrt bucket", b);
@@ -235,21 +280,14 @@ static int check_proto(V *v, uint32_t idx) {
   int32_t sizek, sizecode, sizep, sizeli, sizelv, sizeuv, i;
   unsigned nups;
   int ok = 1;
-  if (rd(v, o + lo->p_next, lo->ptr) != 0 || rd(v, o + lo->p_gclist, lo->ptr) != 0)
-    return corrupt(v, "proto with GC links", o);
+  if (rd(v, o + lo->p_next, lo->ptr) != 0) return corrupt(v, "proto with GC links", o);
   if (rd(v, o + lo->p_tt, 1) != FL_TPROTO) return corrupt(v, "bad proto tag", o);
   if (rd(v, o + lo->p_marked, 1) != FL_READONLY_MARK) return corrupt(v, "proto not marked read-only", o);
   sizek = rdint(v, o + lo->p_sizek);
   sizecode = rdint(v, o + lo->p_sizecode);
   sizep = rdint(v, o + lo->p_sizep);
-  sizeli = rdint(v, o + lo->p_sizelineinfo);
-  sizelv = rdint(v, o + lo->p_sizelocvars);
-  sizeuv = (int32_t)rd(v, o + lo->p_sizeupvalues, 1);
   nups = (unsigned)rd(v, o + lo->p_nups, 1);
-  if (sizek < 0 || sizecode <= 0 || sizep < 0 || sizeli < 0 || sizelv < 0 || sizeuv < 0)
-    return corrupt(v, "bad proto sizes", o);
-  if ((sizeli != 0 && sizeli != sizecode) || (sizeuv != 0 && (unsigned)sizeuv != nups))
-    return corrupt(v, "bad proto debug sizes", o);
+  if (sizek < 0 || sizecode <= 0 || sizep < 0) return corrupt(v, "bad proto sizes", o);
   if ((rd(v, o + lo->p_is_vararg, 1) & ~(uint64_t)7) != 0 ||
       rd(v, o + lo->p_maxstacksize, 1) > FL_MAXSTACK)
     return corrupt(v, "bad proto header", o);
@@ -274,16 +312,29 @@ static int check_proto(V *v, uint32_t idx) {
   if (!vector(v, o + lo->p_p, sizep, lo->ptr, lo->ptr, &at, "bad nested proto vector")) return BAD;
   for (i = 0; i < sizep; i++)
     if (!protoref(v, at + (uint64_t)i * lo->ptr, idx)) return BAD;
-  if (!vector(v, o + lo->p_lineinfo, sizeli, lo->intsz, lo->intsz, &at, "bad line info vector"))
-    return BAD;
-  if (!vector(v, o + lo->p_locvars, sizelv, lo->lv_size, lo->lv_align, &at, "bad local variable vector"))
-    return BAD;
-  for (i = 0; i < sizelv; i++)
-    if (!strref(v, at + (uint64_t)i * lo->lv_size + lo->lv_name, "bad local variable name")) return BAD;
-  if (!vector(v, o + lo->p_upvalues, sizeuv, lo->ptr, lo->ptr, &at, "bad upvalue name vector"))
-    return BAD;
-  for (i = 0; i < sizeuv; i++)
-    if (!strref(v, at + (uint64_t)i * lo->ptr, "bad upvalue name")) return BAD;
+  /* the debug part (NULL: none), then its vectors, in this order */
+  if (rdptr(v, o + lo->p_dbg, &ok) != 0 || !ok) {
+    uint64_t d;
+    if (!vector(v, o + lo->p_dbg, 1, lo->d_size, lo->d_align, &d, "bad proto debug part")) return BAD;
+    sizeli = rdint(v, d + lo->d_sizelineinfo);
+    sizelv = rdint(v, d + lo->d_sizelocvars);
+    sizeuv = (int32_t)rd(v, d + lo->d_sizeupvalues, 1);
+    if (sizeli < 0 || sizelv < 0 || (sizeli != 0 && sizeli != sizecode) ||
+        (sizeuv != 0 && (unsigned)sizeuv != nups))
+      return corrupt(v, "bad proto debug sizes", d);
+    if (!vector(v, d + lo->d_lineinfo, sizeli, lo->intsz, lo->intsz, &at, "bad line info vector"))
+      return BAD;
+    if (!vector(v, d + lo->d_locvars, sizelv, lo->lv_size, lo->lv_align, &at,
+                "bad local variable vector"))
+      return BAD;
+    for (i = 0; i < sizelv; i++)
+      if (!strref(v, at + (uint64_t)i * lo->lv_size + lo->lv_name, "bad local variable name"))
+        return BAD;
+    if (!vector(v, d + lo->d_upvalues, sizeuv, lo->ptr, lo->ptr, &at, "bad upvalue name vector"))
+      return BAD;
+    for (i = 0; i < sizeuv; i++)
+      if (!strref(v, at + (uint64_t)i * lo->ptr, "bad upvalue name")) return BAD;
+  }
   fl_unused(ok);
   return 1;
 }
@@ -291,23 +342,53 @@ static int check_proto(V *v, uint32_t idx) {
 static int check_index(V *v) {
   const LfsLayout *lo = &v->lo;
   uint32_t i;
-  uint64_t prevname = 0;
+  const unsigned char *prev = NULL, *name;
+  uint64_t la = 0, lb;
   for (i = 0; i < v->h.nmodules; i++) {
-    uint64_t e = v->h.index + (uint64_t)i * 2 * lo->ptr, name, main;
+    uint64_t e = v->h.index + (uint64_t)i * 2 * lo->ptr, main;
     int ok = 1;
     if (!strref(v, e, "bad module name")) return BAD;
-    name = rdptr(v, e, &ok);
+    name = strbytes(v, e, &lb);
     if (i > 0) {
-      uint64_t la = rd(v, prevname + lo->str_len, lo->sizet), lb = rd(v, name + lo->str_len, lo->sizet);
-      int c = memcmp(v->img + prevname + lo->str_size, v->img + name + lo->str_size,
-                     (size_t)(la < lb ? la : lb));
+      int c = memcmp(prev, name, (size_t)(la < lb ? la : lb));
       if (c > 0 || (c == 0 && la >= lb)) return corrupt(v, "module index out of order", e);
     }
-    prevname = name;
+    prev = name;
+    la = lb;
     if (!protoref(v, e + lo->ptr, -1)) return BAD;
     main = rdptr(v, e + lo->ptr, &ok);
     if (rd(v, main + lo->p_nups, 1) != 0) return corrupt(v, "module function with upvalues", main);
   }
+  return 1;
+}
+
+/* the runtime's compiled-in strings the image refers to: this runtime's own, at the addresses an
+** installed image was relocated for */
+static int check_fixed(V *v, int flags) {
+  LfsInfo *h = &v->h;
+  LfsAbi me;
+  unsigned n;
+  const FString *const *fix = flE_fixedstrings(&n);
+  if (h->fixid == 0) {
+    if (h->nfix != 0 || h->fixaddr != 0) return fail(v, "image has bad fixed-string fields", 0, 0);
+    return 1;
+  }
+  if (n == 0)
+    return fail(v, "image refers to the runtime's compiled-in strings, this flashlua has none "
+                   "(built with FL_ROM=OFF): rebuild the image with flashluac -f -E", 0, 0);
+  if (h->nfix != n || h->fixid != lfs_fixid(fix, n))
+    return fail(v, "image refers to another runtime's compiled-in strings (id 0x%08lx, this "
+                   "flashlua has 0x%08lx): rebuild it with this version's flashluac",
+                h->fixid, lfs_fixid(fix, n));
+  lfs_native_abi(&me);
+  if (!(h->flags & LFS_F_ABSOLUTE)) {
+    if (h->fixaddr != 0) return fail(v, "image has bad fixed-string fields", 0, 0);
+  } else if (((flags & LFS_V_ANYABI) && memcmp(&h->abi, &me, sizeof me) != 0) ||
+             h->fixaddr != lfs_fixaddr(fix, n))
+    return fail(v, "image was installed by another build of flashlua (its compiled-in strings "
+                   "are elsewhere): install it again", 0, 0);
+  v->fix = fix;
+  v->nfix = n;
   return 1;
 }
 
@@ -378,7 +459,7 @@ static int check_header(V *v, int flags) {
     }
   } else if (v->base != 0 || h->base != 0)
     return fail(v, "image is position independent: install it (flashlua --lfs-install)", 0, 0);
-  return 1;
+  return check_fixed(v, flags);
 }
 
 static int check_sections(V *v) {
@@ -403,7 +484,7 @@ static int check_sections(V *v) {
 int lfs_validate(const unsigned char *img, size_t avail, uint64_t base, int flags,
                  lua_Alloc f, void *ud, char *why, size_t whylen) {
   V v;
-  size_t nsb, npb, scratch;
+  size_t nsb, npb, nfb, scratch;
   unsigned char *mem;
   int ok;
   uint32_t i;
@@ -422,12 +503,19 @@ int lfs_validate(const unsigned char *img, size_t avail, uint64_t base, int flag
   v.nstrbits = (v.size - v.h.strings) / v.lo.str_align + 1;
   nsb = (v.nstrbits + 7) / 8;
   npb = ((size_t)v.h.nprotos + 7) / 8;
-  scratch = nsb + npb;
+  nfb = (v.h.flags & LFS_F_ABSOLUTE) ? v.nfix * sizeof(Fix) : 0;
+  scratch = nfb + nsb + npb;   /* the Fix array first: aligned as the allocator returns it */
   mem = (unsigned char *)(*f)(ud, NULL, 0, scratch);
   if (mem == NULL) return fail(&v, "not enough memory to check the image", 0, 0);
   memset(mem, 0, scratch);
-  v.strbits = mem;
-  v.protobits = mem + nsb;
+  if (nfb > 0) {
+    Fix *fx = (Fix *)(void *)mem;
+    for (i = 0; i < v.nfix; i++) { fx[i].s = v.fix[i]; fx[i].i = i; }
+    qsort(fx, v.nfix, sizeof *fx, fixcmp);
+    v.byaddr = fx;
+  }
+  v.strbits = mem + nfb;
+  v.protobits = mem + nfb + nsb;
   v.cursor = v.h.data;
   ok = check_strings(&v);
   for (i = 0; ok && i < v.h.nprotos; i++) ok = check_proto(&v, i);
@@ -458,12 +546,31 @@ typedef struct R {
   unsigned char *img;
   LfsLayout lo;
   int be;
-  uint64_t from, to;
+  uint64_t from, to, size;
+  const FString *const *fix;  /* the compiled-in strings the image refers to (NULL: none) */
+  unsigned nfix;
 } R;
 
 static void reloc(R *r, uint64_t off) {
   uint64_t p = lfs_getn(r->img + off, r->lo.ptr, r->be);
   if (p != 0) lfs_putn(r->img + off, r->lo.ptr, r->be, p - r->from + r->to);
+}
+
+/* a string pointer: a reference to a compiled-in string becomes its address (absolute image)
+** or SIZE + its index (position independent); anything else is relocated as usual */
+static void relocs(R *r, uint64_t off) {
+  uint64_t p = lfs_getn(r->img + off, r->lo.ptr, r->be), i;
+  if (r->fix == NULL || p == 0) { reloc(r, off); return; }
+  if (r->from == 0) {
+    if (p < r->size) { reloc(r, off); return; }
+    i = p - r->size;
+  } else {
+    if (p >= r->from && p - r->from < r->size) { reloc(r, off); return; }
+    for (i = 0; i < r->nfix && (uint64_t)(uintptr_t)r->fix[i] != p; i++) {}
+  }
+  if (i >= r->nfix) return;   /* not valid: cannot happen after lfs_validate */
+  p = r->to == 0 ? r->size + i : (uint64_t)(uintptr_t)r->fix[i];
+  lfs_putn(r->img + off, r->lo.ptr, r->be, p);
 }
 
 static uint64_t target(R *r, uint64_t off) {   /* pointer field -> offset (before relocation) */
@@ -474,46 +581,57 @@ static uint64_t target(R *r, uint64_t off) {   /* pointer field -> offset (befor
 void lfs_relocate(unsigned char *img, uint64_t newbase) {
   LfsInfo h;
   R r;
-  uint64_t off, i, j;
+  uint64_t i, j;
   if (!lfs_readheader(img, LFS_HEADER_SIZE, &h) || !lfs_layout(&h.abi, &r.lo)) return;
   r.img = img;
   r.be = h.abi.bigendian;
   r.from = (h.flags & LFS_F_ABSOLUTE) ? h.base : 0;
   r.to = newbase;
+  r.size = h.size;
+  r.fix = NULL;
+  r.nfix = 0;
   if (r.from != r.to) {
     const LfsLayout *lo = &r.lo;
+    if (h.fixid != 0) {   /* the compiled-in strings referred to: this runtime's */
+      unsigned n;
+      r.fix = flE_fixedstrings(&n);
+      r.nfix = n;
+      lfs_put32le(img + LFS_H_FIXADDR, newbase != 0 ? lfs_fixaddr(r.fix, n) : 0);
+    }
     for (i = 0; i < h.nbuckets; i++) reloc(&r, h.rostrt + i * lo->ptr);
-    for (i = 0; i < 2 * (uint64_t)h.nmodules; i++) reloc(&r, h.index + i * lo->ptr);
-    for (off = h.strings; off < h.size;) {
-      uint64_t len = lfs_getn(img + off + lo->str_len, lo->sizet, r.be);
-      reloc(&r, off + lo->str_next);
-      off = lfs_alignup(off + lo->str_size + len + 1, lo->str_align);
+    for (i = 0; i < h.nmodules; i++) {
+      relocs(&r, h.index + 2 * i * lo->ptr);
+      reloc(&r, h.index + (2 * i + 1) * lo->ptr);
     }
     for (i = 0; i < h.nprotos; i++) {
-      uint64_t o = h.protos + i * lo->p_size, v;
+      uint64_t o = h.protos + i * lo->p_size, v, d;
       uint32_t n;
       v = target(&r, o + lo->p_k);
       n = (uint32_t)lfs_getn(img + o + lo->p_sizek, 4, r.be);
       for (j = 0; j < n; j++) {
         uint64_t k = v + j * lo->val_size;
-        if (lfs_valtype(lo, img + k, r.be) == LUA_TSTRING) reloc(&r, k + lo->val_value);
+        if (lfs_valtype(lo, img + k, r.be) == LUA_TSTRING) relocs(&r, k + lo->val_value);
       }
       v = target(&r, o + lo->p_p);
       n = (uint32_t)lfs_getn(img + o + lo->p_sizep, 4, r.be);
       for (j = 0; j < n; j++) reloc(&r, v + j * lo->ptr);
-      v = target(&r, o + lo->p_locvars);
-      n = (uint32_t)lfs_getn(img + o + lo->p_sizelocvars, 4, r.be);
-      for (j = 0; j < n; j++) reloc(&r, v + j * lo->lv_size + lo->lv_name);
-      v = target(&r, o + lo->p_upvalues);
-      n = (uint32_t)lfs_getn(img + o + lo->p_sizeupvalues, 1, r.be);
-      for (j = 0; j < n; j++) reloc(&r, v + j * lo->ptr);
+      d = target(&r, o + lo->p_dbg);
+      if (d != 0) {
+        v = target(&r, d + lo->d_locvars);
+        n = (uint32_t)lfs_getn(img + d + lo->d_sizelocvars, 4, r.be);
+        for (j = 0; j < n; j++) relocs(&r, v + j * lo->lv_size + lo->lv_name);
+        v = target(&r, d + lo->d_upvalues);
+        n = (uint32_t)lfs_getn(img + d + lo->d_sizeupvalues, 1, r.be);
+        for (j = 0; j < n; j++) relocs(&r, v + j * lo->ptr);
+        reloc(&r, d + lo->d_lineinfo);
+        reloc(&r, d + lo->d_locvars);
+        reloc(&r, d + lo->d_upvalues);
+      }
       reloc(&r, o + lo->p_k);
       reloc(&r, o + lo->p_code);
       reloc(&r, o + lo->p_p);
-      reloc(&r, o + lo->p_lineinfo);
-      reloc(&r, o + lo->p_locvars);
-      reloc(&r, o + lo->p_upvalues);
-      reloc(&r, o + lo->p_source);
+      reloc(&r, o + lo->p_dbg);
+      relocs(&r, o + lo->p_source);
     }
   }
   lfs_put64le(img + LFS_H_BASE, newbase);
@@ -540,8 +658,10 @@ struct LfsStore {
   const unsigned char *img;      /* its image */
   LfsInfo h;                     /* valid when nbuckets != 0 */
   uint32_t gen;
-  FGCObj *const *buckets;        /* chains are linked through `next` */
+  FGCObj *const *buckets;        /* a chain is a run of consecutive strings */
   uint32_t nbuckets;
+  const unsigned char *strend;   /* end of the image: its strings run to there */
+  unsigned stralign, strskip;    /* lfs_layout's str_align, str_skip */
   const LfsEntry *index;
   char reason[2 * LFS_REASON_SIZE];
 };
@@ -649,12 +769,22 @@ int lfs_install(LfsFlash *fl, unsigned nslots, const unsigned char *img, size_t 
 
 /* ============================================================ the store */
 
+/* the string after ts in the image, or NULL (the `next` of an image string is not a link) */
+static FString *nextstr(const LfsStore *st, const FString *ts) {
+  const unsigned char *p = (const unsigned char *)ts;
+  size_t n = lfs_alignup(sizeof(FString) + ts->tsv.len + 1, st->stralign);
+  return (size_t)(st->strend - p) > n ? (FString *)(void *)(p + n - st->strskip) : NULL;
+}
+
 static FString *store_find(const FROStrTab *t, const char *s, size_t l, unsigned int h) {
   const LfsStore *st = (const LfsStore *)t->data;
-  FGCObj *o;
+  unsigned int mask = st->nbuckets - 1;
+  FGCObj *head;
+  FString *ts;
   if (st->nbuckets == 0) return NULL;
-  for (o = st->buckets[h & (st->nbuckets - 1)]; o != NULL; o = o->gch.next) {
-    FString *ts = &o->ts;
+  head = st->buckets[h & mask];
+  for (ts = head != NULL ? &head->ts : NULL; ts != NULL; ts = nextstr(st, ts)) {
+    if ((ts->tsv.hash & mask) != (h & mask)) break;   /* the next chain's strings */
     if (ts->tsv.hash == h) {
       if (ts->tsv.len == l && memcmp(s, fl_getstr(ts), l) == 0) return ts;
     } else if (ts->tsv.hash > h)
@@ -665,11 +795,9 @@ static FString *store_find(const FROStrTab *t, const char *s, size_t l, unsigned
 
 static void store_each(const FROStrTab *t, void (*f)(FString *s, void *ud), void *ud) {
   const LfsStore *st = (const LfsStore *)t->data;
-  uint32_t i;
-  for (i = 0; i < st->nbuckets; i++) {
-    FGCObj *o;
-    for (o = st->buckets[i]; o != NULL; o = o->gch.next) f(&o->ts, ud);
-  }
+  FString *ts;
+  if (st->nbuckets == 0 || st->h.nstrings == 0) return;
+  for (ts = (FString *)(void *)(st->img + st->h.strings); ts != NULL; ts = nextstr(st, ts)) f(ts, ud);
 }
 
 /* Generation a is newer than b, modulo 2^32: the two slots hold consecutive generations (an
@@ -744,6 +872,13 @@ int lfs_store_open_slots(LfsStore **sp, const unsigned char *map, size_t partsiz
   lfs_readheader(s->img, s->slotsize, &s->h);
   s->nbuckets = s->h.nbuckets;
   s->buckets = (FGCObj *const *)(const void *)(s->img + s->h.rostrt);
+  s->strend = s->img + s->h.size;
+  {
+    LfsLayout lo;
+    lfs_layout(&s->h.abi, &lo);
+    s->stralign = lo.str_align;
+    s->strskip = lo.str_skip;
+  }
   s->index = (const LfsEntry *)(const void *)(s->img + s->h.index);
   s->reason[0] = '\0';
   return 1;

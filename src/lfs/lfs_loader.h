@@ -19,6 +19,7 @@ typedef struct LfsInfo {       /* the decoded header */
   uint32_t version, state, crc, flags, buildid, seed, size, time, crcpi, hdrsize;
   uint32_t nstrings, nbuckets, rostrt, nmodules, index, nprotos, protos, data, strings;
   uint32_t nfixed, strip;
+  uint32_t fixid, nfix, fixaddr;   /* the runtime's compiled-in strings referred to (0: none) */
   uint64_t base;
   LfsAbi abi;
 } LfsInfo;

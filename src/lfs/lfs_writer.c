@@ -2,9 +2,14 @@
 ** lfs_writer.c -- lays out compiled protos and their strings as a flash store image for a
 ** target ABI, field by field (never a host struct copied), in the order lfs_loader.c checks:
 **   header | ROstrt buckets | module index (sorted) | protos (modules by name, each tree in
-**   preorder) | vectors (per proto: code, k, p, lineinfo, locvars, upvalues) | strings
+**   preorder) | vectors (per proto: code, k, p, debug part, lineinfo, locvars, upvalues) |
+**   strings
 **   (by bucket, then hash, length, bytes).
-** Strings are deduplicated by identity: they are all interned in one lua_State.
+** Strings are deduplicated by identity: they are all interned in one lua_State. A position-
+** independent image does not store the runtime's compiled-in strings (flE_fixedstrings): it
+** refers to them by index (pointer value SIZE + index), resolved when the image is installed.
+** An absolute image (-a), or one asked to (-E), or one written by an FL_ROM=OFF flashluac stores
+** every fixed string, as before.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +20,8 @@
 #include "lfs_writer.h"
 
 typedef struct Mod { const FString *name; const FProto *main; } Mod;
-typedef struct PV { uint64_t code, k, p, li, lv, uv; } PV;
+typedef struct Fix { const FString *s; uint32_t i; } Fix;   /* sorted by address */
+typedef struct PV { uint64_t code, k, p, dbg, li, lv, uv; } PV;
 
 struct LfsWriter {
   lua_State *L;
@@ -33,6 +39,10 @@ struct LfsWriter {
   uint32_t nproto, capproto;
   PV *pv;
   int strip;
+  Fix *fix;                   /* refer mode: the runtime's fixed strings, else NULL */
+  unsigned nfix;
+  unsigned char *fixused;     /* per fixed string: referenced */
+  uint64_t size;              /* image size, once laid out (fixed references are SIZE + i) */
 };
 
 static int grow(void **p, uint32_t *cap, uint32_t need, size_t elem) {
@@ -79,19 +89,47 @@ static long addstr(LfsWriter *w, const FString *s) {
   return (long)*slot - 1;
 }
 
+static int fixcmp(const void *a, const void *b) {
+  uintptr_t x = (uintptr_t)((const Fix *)a)->s, y = (uintptr_t)((const Fix *)b)->s;
+  return x < y ? -1 : x > y;
+}
+
+/* index of s among the runtime's fixed strings (refer mode), or -1 */
+static long fixindex(const LfsWriter *w, const FString *s) {
+  size_t lo = 0, hi = w->nfix;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (w->fix[mid].s == s) return (long)w->fix[mid].i;
+    if ((uintptr_t)w->fix[mid].s < (uintptr_t)s) lo = mid + 1; else hi = mid;
+  }
+  return -1;
+}
+
 LfsWriter *lfs_writer_new(lua_State *L, const LfsWriterOpts *o) {
   LfsWriter *w = (LfsWriter *)calloc(1, sizeof *w);
+  const FString *const *fixed;
+  unsigned n, i;
   if (w == NULL) return NULL;
   w->L = L;
   w->o = *o;
   w->strip = o->strip;
   if (!lfs_layout(&o->abi, &w->lo)) { free(w); return NULL; }
+  fixed = flE_fixedstrings(&n);
+  if (!o->embed && o->base == 0 && n > 0) {   /* refer mode */
+    w->fix = (Fix *)malloc(n * sizeof *w->fix);
+    w->fixused = (unsigned char *)calloc(n, 1);
+    if (w->fix == NULL || w->fixused == NULL) { lfs_writer_free(w); return NULL; }
+    for (i = 0; i < n; i++) { w->fix[i].s = fixed[i]; w->fix[i].i = i; }
+    qsort(w->fix, n, sizeof *w->fix, fixcmp);
+    w->nfix = n;
+  }
   return w;
 }
 
 void lfs_writer_free(LfsWriter *w) {
   if (w == NULL) return;
   free(w->strs); free(w->used); free(w->set); free(w->stroff); free(w->mods); free(w->protos); free(w->pv);
+  free(w->fix); free(w->fixused);
   free(w);
 }
 
@@ -103,8 +141,7 @@ static void addone(FString *s, void *ud) {
 }
 
 /* The runtime's fixed strings: those in RAM, and (FL_ROM builds, docs/ram-at-rest.md) those
-** compiled into the firmware, so that an image is the same whichever way its writer was built
-** and serves runtimes of both kinds. */
+** compiled into the firmware, unless the image refers to these instead of storing them. */
 int lfs_writer_fixed(LfsWriter *w) {
   FGlobal *g = G(w->L);
   AddAll a;
@@ -116,7 +153,7 @@ int lfs_writer_fixed(LfsWriter *w) {
   }
   a.w = w;
   a.ok = 1;
-  if (g->rostrt[0] != NULL) g->rostrt[0]->each(g->rostrt[0], addone, &a);
+  if (g->rostrt[0] != NULL && w->fix == NULL) g->rostrt[0]->each(g->rostrt[0], addone, &a);
   if (!a.ok) return 0;
   w->nfixed = w->nstr;
   return 1;
@@ -156,8 +193,13 @@ static int modcmp(const void *a, const void *b) {
 
 /* a string referenced by a module */
 static int usestr(LfsWriter *w, const FString *s) {
-  long i = addstr(w, s);
+  long i = fixindex(w, s);
   uint32_t old = w->capused;
+  if (i >= 0) {   /* the runtime's: referred to */
+    w->fixused[i] = 1;
+    return 1;
+  }
+  i = addstr(w, s);
   if (i < 0 || !grow((void **)&w->used, &w->capused, (uint32_t)i + 1, 1)) return 0;
   if (w->capused > old) memset(w->used + old, 0, w->capused - old);
   w->used[i] = 1;
@@ -177,10 +219,11 @@ static int addproto(LfsWriter *w, const FProto *f) {
   for (i = 0; i < f->sizek; i++)
     if (fl_isstr(&f->k[i]) && !usestr(w, fl_strv(&f->k[i]))) return 0;
   if (KEEP_NAMES(w)) {
-    for (i = 0; i < f->sizelocvars; i++)
-      if (!usestr(w, f->locvars[i].varname)) return 0;
-    for (i = 0; i < f->sizeupvalues; i++)
-      if (!usestr(w, f->upvalues[i])) return 0;
+    const FProtoDbg *d = fl_pdbg(f);
+    for (i = 0; i < d->sizelocvars; i++)
+      if (!usestr(w, d->locvars[i].varname)) return 0;
+    for (i = 0; i < d->sizeupvalues; i++)
+      if (!usestr(w, d->upvalues[i])) return 0;
   }
   for (i = 0; i < f->sizep; i++)
     if (!addproto(w, f->p[i])) return 0;
@@ -207,8 +250,10 @@ static void put(Out *o, uint64_t off, unsigned n, uint64_t v) { lfs_putn(o->b + 
 static void putint(Out *o, uint64_t off, int v) { put(o, off, 4, (uint32_t)v); }
 static void putptr(Out *o, uint64_t off, uint64_t target) { put(o, off, o->lo->ptr, target); }
 
+/* what a pointer to s holds (position-independent form): its offset, or SIZE + index */
 static uint64_t stroffset(LfsWriter *w, const FString *s) {
-  return w->stroff[*setslot(w, s) - 1];
+  long i = fixindex(w, s);
+  return i >= 0 ? w->size + (uint64_t)i : w->stroff[*setslot(w, s) - 1];
 }
 
 static void putnum(Out *o, uint64_t off, lua_Number n) {
@@ -274,9 +319,10 @@ int lfs_writer_finish(LfsWriter *w, unsigned char **out, size_t *outlen, LfsStat
     if (!usestr(w, w->mods[i].name) || !addproto(w, w->mods[i].main)) goto oom;
     st->luac_target += 12 + luacsize(lo, w->mods[i].main);
   }
-  /* ROstrt: a power of 2 buckets, 1.5 to 3 strings per bucket. Chains are sorted by hash, so
-  ** a lookup (hit or miss) reads about 2 headers; a bucket costs a pointer */
-  for (nb = 1; 3 * (uint64_t)nb < w->nstr; nb *= 2) {}
+  /* ROstrt: a power of 2 buckets, 4 to 8 strings per bucket. A bucket costs a pointer of flash
+  ** (a third of what a string's header costs); chains are sorted by hash, so a lookup (hit or
+  ** miss) compares about 2-4 hashes, and the string itself only on a hash match */
+  for (nb = 1; 8 * (uint64_t)nb < w->nstr; nb *= 2) {}
   g_nbmask = nb - 1;
   order = (const FString **)malloc(((size_t)w->nstr + 1) * sizeof *order);
   w->stroff = (uint64_t *)malloc(((size_t)w->nstr + 1) * sizeof *w->stroff);
@@ -296,15 +342,17 @@ int lfs_writer_finish(LfsWriter *w, unsigned char **out, size_t *outlen, LfsStat
   for (i = 0; i < w->nproto; i++) {
     const FProto *f = w->protos[i];
     PV *v = &w->pv[i];
-    int nli = KEEP_LINES(w) ? f->sizelineinfo : 0;
-    int nlv = KEEP_NAMES(w) ? f->sizelocvars : 0;
-    int nuv = KEEP_NAMES(w) ? f->sizeupvalues : 0;
+    const FProtoDbg *d = fl_pdbg(f);
+    int nli = KEEP_LINES(w) ? d->sizelineinfo : 0;
+    int nlv = KEEP_NAMES(w) ? d->sizelocvars : 0;
+    int nuv = KEEP_NAMES(w) ? d->sizeupvalues : 0;
 #define VEC(field, n, elem, al, stat) \
     if ((n) > 0) { off = lfs_alignup(off, al); v->field = off; off += (uint64_t)(n) * (elem); \
                    st->stat += (size_t)(n) * (elem); }
     VEC(code, f->sizecode, 4, 4, code)
     VEC(k, f->sizek, lo->val_size, lo->val_align, consts)
     VEC(p, f->sizep, lo->ptr, lo->ptr, nested)
+    VEC(dbg, (nli | nlv | nuv) != 0, lo->d_size, lo->d_align, debug)   /* none: NULL */
     VEC(li, nli, lo->intsz, lo->intsz, lineinfo)
     VEC(lv, nlv, lo->lv_size, lo->lv_align, locvars)
     VEC(uv, nuv, lo->ptr, lo->ptr, upvalues)
@@ -314,17 +362,21 @@ int lfs_writer_finish(LfsWriter *w, unsigned char **out, size_t *outlen, LfsStat
   }
   strings = lfs_alignup(off, lo->str_align);
   off = strings;
-  for (i = 0; i < w->nstr; i++) {
+  for (i = 0; i < w->nstr; i++) {   /* each `next` but the first lies over the previous end */
     const FString *s = order[i];
     uint32_t si = *setslot(w, s) - 1;
+    unsigned skip = i > 0 ? lo->str_skip : 0;
+    off -= skip;
     w->stroff[si] = off;
-    st->strings += lo->str_size + s->tsv.len + 1;
+    st->strings += lo->str_size - skip + s->tsv.len + 1;
     if (si >= w->capused || !w->used[si])   /* only the runtime uses it */
-      st->fixedonly += lfs_alignup(lo->str_size + s->tsv.len + 1, lo->str_align) + lo->ptr / 2;
+      st->fixedonly += lfs_alignup(lo->str_size - lo->str_skip + s->tsv.len + 1, lo->str_align) +
+                       lo->ptr / 2;
     off = lfs_alignup(off + lo->str_size + s->tsv.len + 1, lo->str_align);
   }
   size = off;
-  if (size > 0xFFFFFFF0u) {
+  w->size = size;
+  if (size + w->nfix > 0xFFFFFFF0u) {
     snprintf(why, whylen, "image would be larger than 4 GB");
     goto fail;
   }
@@ -333,7 +385,7 @@ int lfs_writer_finish(LfsWriter *w, unsigned char **out, size_t *outlen, LfsStat
   o.b = b;
   o.lo = lo;
   o.be = w->o.abi.bigendian;
-  /* ---- strings and the ROstrt (chains follow the string order) */
+  /* ---- strings and the ROstrt (a chain is a run of consecutive strings: no links) */
   for (i = 0; i < w->nstr; i++) {
     const FString *s = order[i];
     uint64_t so = w->stroff[*setslot(w, s) - 1];
@@ -341,8 +393,6 @@ int lfs_writer_finish(LfsWriter *w, unsigned char **out, size_t *outlen, LfsStat
     uint32_t bk = h & (nb - 1);
     if (i == 0 || (order[i - 1]->tsv.hash & (nb - 1)) != bk)
       putptr(&o, rostrt + (uint64_t)bk * lo->ptr, so);
-    if (i + 1 < w->nstr && (order[i + 1]->tsv.hash & (nb - 1)) == bk)
-      putptr(&o, so + lo->str_next, stroffset(w, order[i + 1]));
     put(&o, so + lo->str_tt, 1, LUA_TSTRING);
     put(&o, so + lo->str_marked, 1, FL_READONLY_MARK);
     put(&o, so + lo->str_hash, lo->intsz, h);
@@ -364,24 +414,20 @@ int lfs_writer_finish(LfsWriter *w, unsigned char **out, size_t *outlen, LfsStat
     const FProto *f = w->protos[i];
     const PV *v = &w->pv[i];
     uint64_t p = protos + (uint64_t)i * lo->p_size;
-    int nli = KEEP_LINES(w) ? f->sizelineinfo : 0;
-    int nlv = KEEP_NAMES(w) ? f->sizelocvars : 0;
-    int nuv = KEEP_NAMES(w) ? f->sizeupvalues : 0;
+    const FProtoDbg *d = fl_pdbg(f);
+    int nli = KEEP_LINES(w) ? d->sizelineinfo : 0;
+    int nlv = KEEP_NAMES(w) ? d->sizelocvars : 0;
+    int nuv = KEEP_NAMES(w) ? d->sizeupvalues : 0;
     put(&o, p + lo->p_tt, 1, FL_TPROTO);
     put(&o, p + lo->p_marked, 1, FL_READONLY_MARK);
     putptr(&o, p + lo->p_k, v->k);
     putptr(&o, p + lo->p_code, v->code);
     putptr(&o, p + lo->p_p, v->p);
-    putptr(&o, p + lo->p_lineinfo, v->li);
-    putptr(&o, p + lo->p_locvars, v->lv);
-    putptr(&o, p + lo->p_upvalues, v->uv);
+    putptr(&o, p + lo->p_dbg, v->dbg);
     putptr(&o, p + lo->p_source, stroffset(w, f->source));
-    put(&o, p + lo->p_sizeupvalues, 1, (unsigned)nuv);
     putint(&o, p + lo->p_sizek, f->sizek);
     putint(&o, p + lo->p_sizecode, f->sizecode);
-    putint(&o, p + lo->p_sizelineinfo, nli);
     putint(&o, p + lo->p_sizep, f->sizep);
-    putint(&o, p + lo->p_sizelocvars, nlv);
     putint(&o, p + lo->p_linedefined, f->linedefined);
     putint(&o, p + lo->p_lastlinedefined, f->lastlinedefined);
     put(&o, p + lo->p_nups, 1, f->nups);
@@ -405,14 +451,22 @@ int lfs_writer_finish(LfsWriter *w, unsigned char **out, size_t *outlen, LfsStat
       for (c = i + 1; c < w->nproto && w->protos[c] != f->p[j]; c++) {}
       putptr(&o, v->p + (uint64_t)j * lo->ptr, protos + (uint64_t)c * lo->p_size);
     }
-    for (j = 0; j < nli; j++) putint(&o, v->li + (uint64_t)j * lo->intsz, f->lineinfo[j]);
+    if (v->dbg != 0) {
+      putptr(&o, v->dbg + lo->d_lineinfo, v->li);
+      putptr(&o, v->dbg + lo->d_locvars, v->lv);
+      putptr(&o, v->dbg + lo->d_upvalues, v->uv);
+      putint(&o, v->dbg + lo->d_sizelineinfo, nli);
+      putint(&o, v->dbg + lo->d_sizelocvars, nlv);
+      put(&o, v->dbg + lo->d_sizeupvalues, 1, (unsigned)nuv);
+    }
+    for (j = 0; j < nli; j++) putint(&o, v->li + (uint64_t)j * lo->intsz, d->lineinfo[j]);
     for (j = 0; j < nlv; j++) {
       uint64_t lv = v->lv + (uint64_t)j * lo->lv_size;
-      putptr(&o, lv + lo->lv_name, stroffset(w, f->locvars[j].varname));
-      putint(&o, lv + lo->lv_start, f->locvars[j].startpc);
-      putint(&o, lv + lo->lv_end, f->locvars[j].endpc);
+      putptr(&o, lv + lo->lv_name, stroffset(w, d->locvars[j].varname));
+      putint(&o, lv + lo->lv_start, d->locvars[j].startpc);
+      putint(&o, lv + lo->lv_end, d->locvars[j].endpc);
     }
-    for (j = 0; j < nuv; j++) putptr(&o, v->uv + (uint64_t)j * lo->ptr, stroffset(w, f->upvalues[j]));
+    for (j = 0; j < nuv; j++) putptr(&o, v->uv + (uint64_t)j * lo->ptr, stroffset(w, d->upvalues[j]));
   }
   /* ---- header */
   memcpy(b, LFS_MAGIC, LFS_MAGIC_SIZE);
@@ -444,6 +498,15 @@ int lfs_writer_finish(LfsWriter *w, unsigned char **out, size_t *outlen, LfsStat
   lfs_put32le(b + LFS_H_STRINGS, (uint32_t)strings);
   lfs_put32le(b + LFS_H_NFIXED, w->nfixed);
   lfs_put32le(b + LFS_H_STRIP, (uint32_t)w->strip);
+  for (i = 0; i < w->nfix; i++) st->nfixref += w->fixused[i];
+  if (st->nfixref > 0) {   /* else the image is self-contained: it runs on any runtime */
+    unsigned n;
+    const FString *const *fixed = flE_fixedstrings(&n);
+    st->nfixtab = n;
+    st->fixid = lfs_fixid(fixed, n);
+    lfs_put32le(b + LFS_H_FIXID, st->fixid);
+    lfs_put32le(b + LFS_H_NFIX, n);
+  }
   lfs_put32le(b + LFS_H_CRC, lfs_image_crc(b, (size_t)size));
   lfs_put32le(b + LFS_H_CRCPI, lfs_image_crc(b, (size_t)size));
   /* the writer's output must pass the validator (any ABI: structure, hashes, links) */
@@ -467,7 +530,8 @@ int lfs_writer_finish(LfsWriter *w, unsigned char **out, size_t *outlen, LfsStat
   st->protos = (size_t)w->nproto * lo->p_size;
   st->size = (size_t)size;
   st->padding = st->size - st->header - st->rostrt - st->index - st->protos - st->code -
-                st->consts - st->nested - st->lineinfo - st->locvars - st->upvalues - st->strings;
+                st->consts - st->nested - st->debug - st->lineinfo - st->locvars - st->upvalues -
+                st->strings;
   free(order);
   *out = b;
   *outlen = (size_t)size;

@@ -15,13 +15,16 @@ typedef struct LfsWriterOpts {
   int strip;            /* 0: all debug info, 1: line info only, 2: none */
   uint64_t base;        /* 0: position independent; else pointers are absolute for this address */
   uint32_t time;        /* build time stamp */
+  int embed;            /* store the runtime's fixed strings used (or always, with base != 0) */
 } LfsWriterOpts;
 
 typedef struct LfsStats {
   uint32_t nmodules, nprotos, nstrings, nfixed, nconst, ninstr;
-  size_t header, rostrt, index, protos, code, consts, nested, lineinfo, locvars, upvalues;
+  size_t header, rostrt, index, protos, code, consts, nested, debug, lineinfo, locvars, upvalues;
   size_t strings, padding, size;
   size_t fixedonly;     /* bytes (strings + a bucket share) used only by the runtime's strings */
+  uint32_t nfixref;     /* compiled-in strings referred to instead of stored (0: none) */
+  uint32_t nfixtab, fixid;   /* the runtime's table they are in: count, lfs_fixid */
   size_t luac_target;   /* `luac5.1 -s` bytes of the modules for the target's int/size_t/number */
 } LfsStats;
 

@@ -146,7 +146,7 @@ static void build_page(unsigned int seed) {
   ro_proto->sizecode = 3;
   ro_proto->source = ro_src;
   ro_proto->maxstacksize = 2;
-  ro_proto->gclist = NULL;
+  ro_proto->dbg = NULL;            /* stripped: no debug part */
   if (off > pagesize) { fprintf(stderr, "page too small\n"); exit(2); }
 }
 

@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Independent decoder of flashlua flash store images, written from docs/image-format.md only.
 
-    decode.py IMAGE [--json] [--strings] [--modules]
+    decode.py IMAGE [--json] [--strings] [--modules] [--fixed FILE]
 
 Parses the header, checks the CRC (and CRCPI, by relocating an absolute image back to base 0),
 computes the struct layout for the image's ABI, walks the ROstrt (chains, buckets, hashes,
 order), the module index and every proto (vectors, constants, the proto tree). Prints a summary,
 or with --json a machine-readable description: header fields, modules (name, protos, string and
 number constants of each), strings. Exit status 1 with a message on the first inconsistency.
+References to the runtime's compiled-in strings (FIXID) are shown as "<fixed N>", or resolved
+with --fixed FILE: the runtime's compiled-in strings, sorted, one per line in hexadecimal (what
+`debug.getstrings('ROM')` lists without a store); their FIXID is then checked too.
 Python 3 standard library only.
 """
 import json
@@ -48,6 +51,9 @@ class Layout:
         self.str, self.str_size, self.str_align = struct_(
             [("next", P, P), ("tt", 1, 1), ("marked", 1, 1), ("reserved", 1, 1), ("hash", I, 4),
              ("len", Z, Z)])
+        # an image string's `next` lies over the end of the previous string: whole alignment
+        # units of it (docs/image-format.md, section 4)
+        self.str_skip = self.str["tt"] // self.str_align * self.str_align
         # FValue: NaN-boxed (an 8-byte double; high word = tag word) with 4-byte pointers and
         # double numbers, else a struct {value, int tt}
         self.nanbox = P == 4 and abi["numtype"] == 0
@@ -65,13 +71,15 @@ class Layout:
                                                         ("endpc", I, 4)])
         # FProto
         f = [(n, 1, 1) for n in ("tt", "marked", "nups", "numparams", "is_vararg",
-                                 "maxstacksize", "sizeupvalues")]
+                                 "maxstacksize")]
         f = [("next", P, P)] + f
-        f += [(n, P, P) for n in ("k", "code", "p", "lineinfo", "locvars", "upvalues", "source")]
-        f += [(n, I, 4) for n in ("sizek", "sizecode", "sizelineinfo", "sizep", "sizelocvars",
-                                  "linedefined", "lastlinedefined")]
-        f += [("gclist", P, P)]
+        f += [(n, P, P) for n in ("k", "code", "p", "dbg", "source")]
+        f += [(n, I, 4) for n in ("sizek", "sizecode", "sizep", "linedefined", "lastlinedefined")]
         self.p, self.p_size, self.p_align = struct_(f)
+        # FProtoDbg
+        f = [(n, P, P) for n in ("lineinfo", "locvars", "upvalues")]
+        f += [(n, I, 4) for n in ("sizelineinfo", "sizelocvars")] + [("sizeupvalues", 1, 1)]
+        self.d, self.d_size, self.d_align = struct_(f)
         self.p_bytes = {"tt", "marked", "nups", "numparams", "is_vararg", "maxstacksize",
                         "sizeupvalues"}
 
@@ -91,9 +99,19 @@ def image_crc(img, size):
     return zlib.crc32(img[:12] + b"\0" * 12 + img[24:size]) & 0xFFFFFFFF
 
 
+def fixid(strings):
+    """FIXID of a sorted list of compiled-in strings (bytes): CRC-32 of the count, then each
+    string's length and bytes (u32 little-endian); 0 becomes 1."""
+    c = zlib.crc32(struct.pack("<I", len(strings)))
+    for x in strings:
+        c = zlib.crc32(struct.pack("<I", len(x)) + x, c)
+    return c or 1
+
+
 class Image:
-    def __init__(self, data):
+    def __init__(self, data, fixed=None):
         self.b = data
+        self.fixed = fixed
         if len(data) < 128 or data[:8] != MAGIC:
             raise Bad("bad magic")
         u32 = lambda o: struct.unpack_from("<I", data, o)[0]
@@ -103,7 +121,7 @@ class Image:
                           ("flags", 56), ("hdrsize", 60), ("nstrings", 64), ("nbuckets", 68),
                           ("rostrt", 72), ("nmodules", 76), ("index", 80), ("nprotos", 84),
                           ("protos", 88), ("data", 92), ("strings", 96), ("nfixed", 100),
-                          ("strip", 104)):
+                          ("strip", 104), ("fixid", 112), ("nfix", 116), ("fixaddr", 120)):
             h[name] = u32(off)
         h["base"] = struct.unpack_from("<Q", data, 40)[0]
         abi = dict(zip(("ptrsize", "bigendian", "numtype", "numsize", "intsize", "sizetsize",
@@ -113,7 +131,7 @@ class Image:
         if h["version"] != 3:
             raise Bad("version %d" % h["version"])
         h["gen"] = u32(108)   # slot generation: 0 from the writer, set by the installer
-        if h["hdrsize"] != 128 or data[112:128] != b"\0" * 16:
+        if h["hdrsize"] != 128 or data[124:128] != b"\0" * 4:
             raise Bad("header size / reserved bytes")
         if h["state"] != 0:
             raise Bad("install in progress (STATE %08x)" % h["state"])
@@ -125,7 +143,16 @@ class Image:
             raise Bad("unknown flags")
         if (h["flags"] & 1) == 0 and h["base"] != 0:
             raise Bad("position independent image with a base")
+        if h["fixid"] == 0 and (h["nfix"] or h["fixaddr"]):
+            raise Bad("fixed-string fields without FIXID")
+        if h["fixid"] and not h["nfix"]:
+            raise Bad("FIXID without NFIX")
+        if h["fixid"] and (h["flags"] & 1) == 0 and h["fixaddr"]:
+            raise Bad("FIXADDR in a position independent image")
+        if fixed is not None and h["fixid"] and (len(fixed) != h["nfix"] or fixid(fixed) != h["fixid"]):
+            raise Bad("FIXID %08x: not the compiled-in strings given" % h["fixid"])
         self.size = h["size"]
+        self.sfields = []     # offsets of the string pointer fields, in walk order
         self.lo = Layout(abi)
         self.end = "<>"[abi["bigendian"]]
         self.base = h["base"] if h["flags"] & 1 else 0
@@ -159,11 +186,12 @@ class Image:
             raise Bad("pointer %#x at %#x out of the image" % (p, off))
         return o
 
-    def pfield(self, proto, name):
-        """An FProto field: a byte, or a signed int."""
+    def pfield(self, proto, name, fields=None):
+        """An FProto (or FProtoDbg, with fields=lo.d) field: a byte, or a signed int."""
+        fields = fields or self.lo.p
         if name in self.lo.p_bytes:
-            return self.un(proto + self.lo.p[name], 1)
-        return self.un(proto + self.lo.p[name], self.lo.I, signed=True)
+            return self.un(proto + fields[name], 1)
+        return self.un(proto + fields[name], self.lo.I, signed=True)
 
     def number(self, off):
         t = self.h["abi"]["numtype"]
@@ -202,24 +230,16 @@ class Image:
             if hs != lua_hash(s, h["seed"]):
                 raise Bad("bad hash at %#x" % off)
             key = (hs & (nb - 1), hs, n, s)
-            if prev is not None:
-                if key <= prev[1]:
-                    raise Bad("strings out of order at %#x" % off)
-                link = self.ptr(prev[0] + lo.str["next"])
-                if key[0] == prev[1][0]:
-                    if link != off:
-                        raise Bad("bad chain link at %#x" % prev[0])
-                elif link != 0:
-                    raise Bad("chain not ended at %#x" % prev[0])
+            if prev is not None and key <= prev[1]:
+                raise Bad("strings out of order at %#x" % off)
             if prev is None or key[0] != prev[1][0]:
                 heads[key[0]] = off
             strs[off] = s
             prev = (off, key)
-            off = align(off + lo.str_size + n + 1, lo.str_align)
+            end = align(off + lo.str_size + n + 1, lo.str_align)
+            off = end if end >= self.size else end - lo.str_skip
         if off != self.size:
             raise Bad("strings do not end the image")
-        if prev is not None and self.ptr(prev[0] + lo.str["next"]) != 0:
-            raise Bad("last chain not ended")
         for i, b in enumerate(buckets):
             if b != heads.get(i, 0):
                 raise Bad("bucket %d head %#x, expected %#x" % (i, b, heads.get(i, 0)))
@@ -228,7 +248,23 @@ class Image:
         self.strs = strs
         return strs
 
+    def fixref(self, off):
+        """A reference to a compiled-in string: its index (position independent: the value
+        SIZE + index), -1 (absolute: an address outside the image), or None."""
+        if not self.h["fixid"]:
+            return None
+        p = self.un(off, self.lo.P)
+        if self.base == 0:
+            return p - self.size if self.size <= p < self.size + self.h["nfix"] else None
+        return -1 if p and not (self.base <= p < self.base + self.size) else None
+
     def sref(self, off):
+        self.sfields.append(off)
+        i = self.fixref(off)
+        if i is not None:
+            if i >= 0 and self.fixed is not None:
+                return self.fixed[i]
+            return ("<fixed %d>" % i if i >= 0 else "<fixed @%#x>" % self.un(off, self.lo.P)).encode()
         o = self.ptr(off)
         if o not in self.strs:
             raise Bad("not a string pointer at %#x" % off)
@@ -259,16 +295,16 @@ class Image:
             P = lo.p
             g = lambda f: self.pfield(o, f)
             if self.un(o + P["tt"], 1) != 9 or self.un(o + P["marked"], 1) != 0xA4 \
-                    or self.un(o + P["next"], lo.P) or self.un(o + P["gclist"], lo.P):
+                    or self.un(o + P["next"], lo.P):
                 raise Bad("bad proto header %d" % i)
             d = {"source": self.sref(o + P["source"]).decode("latin-1"),
                  "linedefined": g("linedefined"), "nups": self.un(o + P["nups"], 1),
                  "numparams": self.un(o + P["numparams"], 1), "children": [],
                  "strings": [], "numbers": []}
 
-            def vec(field, n, esize, al):
+            def vec(field, n, esize, al, base=o, fields=P):
                 nonlocal cursor
-                v = self.ptr(o + P[field])
+                v = self.ptr(base + fields[field])
                 if n < 0:
                     raise Bad("negative size")
                 if n == 0:
@@ -300,25 +336,33 @@ class Image:
             pv = vec("p", g("sizep"), lo.P, lo.P)
             for j in range(g("sizep")):
                 d["children"].append(proto_index(pv + j * lo.P, i))
-            nli = g("sizelineinfo")
-            if nli not in (0, nc):
-                raise Bad("bad sizelineinfo")
-            vec("lineinfo", nli, lo.I, 4)
-            lv = vec("locvars", g("sizelocvars"), lo.lv_size, lo.lv_align)
-            d["locals"] = [self.sref(lv + j * lo.lv_size + lo.lv["varname"]).decode("latin-1")
-                           for j in range(g("sizelocvars"))]
-            nuv = g("sizeupvalues")
-            if nuv not in (0, d["nups"]):
-                raise Bad("bad sizeupvalues")
-            uv = vec("upvalues", nuv, lo.P, lo.P)
-            d["upvalues"] = [self.sref(uv + j * lo.P).decode("latin-1") for j in range(nuv)]
+            # the debug part: NULL, or an FProtoDbg followed by its vectors
+            nli = nlv = nuv = 0
+            db = vec("dbg", 1 if self.ptr(o + P["dbg"]) else 0, lo.d_size, lo.d_align)
+            if db:
+                D = lo.d
+                nli, nlv, nuv = (self.pfield(db, f, D) for f in
+                                 ("sizelineinfo", "sizelocvars", "sizeupvalues"))
+                if nli not in (0, nc):
+                    raise Bad("bad sizelineinfo")
+                if nuv not in (0, d["nups"]):
+                    raise Bad("bad sizeupvalues")
+                vec("lineinfo", nli, lo.I, 4, db, D)
+                lv = vec("locvars", nlv, lo.lv_size, lo.lv_align, db, D)
+                d["locals"] = [self.sref(lv + j * lo.lv_size + lo.lv["varname"]).decode("latin-1")
+                               for j in range(nlv)]
+                uv = vec("upvalues", nuv, lo.P, lo.P, db, D)
+                d["upvalues"] = [self.sref(uv + j * lo.P).decode("latin-1") for j in range(nuv)]
+            else:
+                d["locals"], d["upvalues"] = [], []
             d["lines"] = nli
             protos.append(d)
         mods, prev = [], None
         for m in range(h["nmodules"]):
             e = h["index"] + m * 2 * lo.P
             name = self.sref(e)
-            if prev is not None and name <= prev:
+            known = self.fixref(e) is None or self.fixed is not None
+            if prev is not None and known and name <= prev:
                 raise Bad("index out of order")
             prev = name
             root = proto_index(e + lo.P, -1)
@@ -329,10 +373,19 @@ class Image:
             raise Bad("unused protos")
         self.protos, self.mods = protos, mods
 
-    def crcpi_check(self):
-        """Relocate an absolute image back to base 0: its CRC must be CRCPI."""
+    def crcpi_check(self, pi=None):
+        """Relocate an absolute image back to base 0: its CRC must be CRCPI. An installed image
+        that refers to compiled-in strings holds their addresses: `pi`, the position-independent
+        image it came from (walked), tells which string each address is."""
         if self.base == 0:
             return self.h["crc"] == self.h["crcpi"]
+        fixmap = {}
+        if self.h["fixid"]:
+            if pi is None or pi.sfields != self.sfields:
+                raise Bad("CRCPI of an installed image with compiled-in strings needs its PI image")
+            for off in self.sfields:
+                if self.fixref(off) is not None:
+                    fixmap[self.un(off, self.lo.P)] = pi.un(off, self.lo.P)
         b = bytearray(self.b[:self.size])
         lo, h = self.lo, self.h
 
@@ -343,36 +396,40 @@ class Image:
 
         for i in range(h["nbuckets"]):
             rel(h["rostrt"] + i * lo.P)
-        for i in range(2 * h["nmodules"]):
-            rel(h["index"] + i * lo.P)
-        for off in self.strs:
-            rel(off + lo.str["next"])
+        for i in range(h["nmodules"]):
+            rel(h["index"] + (2 * i + 1) * lo.P)
+        for off in self.sfields:   # names, sources, string constants
+            if self.fixref(off) is not None:
+                v = fixmap[self.un(off, lo.P)]
+                b[off:off + lo.P] = v.to_bytes(lo.P, "big" if self.end == ">" else "little")
+            else:
+                rel(off)
         for i in range(h["nprotos"]):
             o = h["protos"] + i * lo.p_size
             P = lo.p
             g = lambda f: self.pfield(o, f)
-            k = self.ptr(o + P["k"])
-            for j in range(g("sizek")):
-                if self.vtype(k + j * lo.val_size) == 4:
-                    rel(k + j * lo.val_size + lo.val["value"])
-            for field, n, step, extra in (("p", g("sizep"), lo.P, 0),
-                                          ("locvars", g("sizelocvars"), lo.lv_size, lo.lv["varname"]),
-                                          ("upvalues", g("sizeupvalues"), lo.P, 0)):
-                v = self.ptr(o + P[field])
-                for j in range(n):
-                    rel(v + j * step + extra)
-            for field in ("k", "code", "p", "lineinfo", "locvars", "upvalues", "source"):
+            pv = self.ptr(o + P["p"])
+            for j in range(g("sizep")):
+                rel(pv + j * lo.P)
+            db = self.ptr(o + P["dbg"])
+            if db:
+                D = lo.d
+                for field in ("lineinfo", "locvars", "upvalues"):
+                    rel(db + D[field])
+            for field in ("k", "code", "p", "dbg"):
                 rel(o + P[field])
         b[40:48] = b"\0" * 8
         b[56:60] = struct.pack("<I", h["flags"] & ~1)
         b[108:112] = b"\0" * 4   # GEN belongs to the slot, not to the image
+        b[120:124] = b"\0" * 4   # FIXADDR: 0 in the position-independent form
         return image_crc(bytes(b), self.size) == h["crcpi"]
 
     def describe(self):
         out = {"header": {k: v for k, v in self.h.items()},
                "layout": {"fstring": [self.lo.str_size, self.lo.str_align],
                           "fvalue": [self.lo.val_size, self.lo.val_align],
-                          "fproto": [self.lo.p_size, self.lo.p_align]},
+                          "fproto": [self.lo.p_size, self.lo.p_align],
+                          "fprotodbg": [self.lo.d_size, self.lo.d_align]},
                "modules": {}, "strings": sorted(s.decode("latin-1") for s in self.strs.values())}
         for name, root in self.mods:
             todo, seen = [root], []
@@ -395,8 +452,12 @@ def main():
     if not args:
         print(__doc__)
         return 2
+    fixed = None
+    if "--fixed" in args:
+        with open(args[args.index("--fixed") + 1]) as f:
+            fixed = [bytes.fromhex(x) for x in f.read().split()]
     try:
-        img = Image(open(args[0], "rb").read())
+        img = Image(open(args[0], "rb").read(), fixed)
         img.walk()
         if not img.crcpi_check():
             raise Bad("CRCPI does not match the position-independent form")
@@ -415,6 +476,8 @@ def main():
         h["size"], h["crc"]))
     print("  %d modules, %d protos, %d strings (%d from the runtime), %d buckets" % (
         h["nmodules"], h["nprotos"], h["nstrings"], h["nfixed"], h["nbuckets"]))
+    if h["fixid"]:
+        print("  refers to the runtime's %d compiled-in strings (FIXID %08x)" % (h["nfix"], h["fixid"]))
     if "--modules" in args:
         for name, m in sorted(d["modules"].items()):
             print("  %-20s %3d protos, %3d strings, source %s" % (name, m["protos"],

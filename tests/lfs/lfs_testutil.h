@@ -36,6 +36,7 @@ static inline unsigned char *tu_build(const TMod *mods, int n, const LfsAbi *abi
   o.strip = strip;
   o.base = 0;
   o.time = 1234567890u;
+  o.embed = 0;            /* refer to the runtime's compiled-in strings (FL_ROM builds) */
   w = lfs_writer_new(L, &o);
   if (w == NULL || !lfs_writer_fixed(w)) { fprintf(stderr, "writer\n"); exit(2); }
   lua_checkstack(L, 2 * n + 4);

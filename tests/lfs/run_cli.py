@@ -143,6 +143,15 @@ def main():
             ("string tag", patched(lambda b: b.__setitem__(str_off + lay.lo.str["tt"], 5)), "bad string tag"),
             ("bytecode", patched(lambda b: struct.pack_into("<I", b, code_off, 63)), "bad code in module"),
         ]
+        if lay.h["fixid"]:   # the image refers to the runtime's compiled-in strings (FL_ROM)
+            fixoffs = [o for o in lay.sfields if lay.fixref(o) is not None]   # error, tostring
+            cases += [
+                ("compiled-in strings", patched(put32(112, lay.h["fixid"] ^ 1)),
+                 "image refers to another runtime's compiled-in strings (id 0x%08x" % (lay.h["fixid"] ^ 1)),
+                ("fixed-string fields", patched(put32(120, 1)), "bad fixed-string fields"),
+                ("fixed reference", patched(put32(fixoffs[0], lay.size + lay.h["nfix"])),
+                 "corrupt image: bad string constant"),
+            ]
         msgs = set()
         for name, img, want in cases:
             p = os.path.join(tmp, "bad.img")
@@ -174,6 +183,11 @@ def main():
             ("position independent", lambda b: (struct.pack_into("<Q", b, 40, 0), struct.pack_into("<I", b, 56, 0)),
              True, "position independent"),
         ]
+        if lay.h["fixid"]:   # installed: the addresses of the compiled-in strings, checked
+            boot.append(("compiled-in strings moved",
+                         lambda b: struct.pack_into("<I", b, 120, struct.unpack_from("<I", b, 120)[0] ^ 1),
+                         True, "image was installed by another build of flashlua (its compiled-in "
+                               "strings are elsewhere): install it again"))
         for name, fn, fix, want in boot:
             b = bytearray(orig)
             fn(b)

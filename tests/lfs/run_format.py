@@ -6,8 +6,9 @@ the lfs-tools target), strip levels 0/1/2, position independent and absolute (-a
 builds an image of test modules; decode.py (written from docs/image-format.md) parses it, checks
 header, CRC, CRCPI, ROstrt, index and protos; then this script checks the decoded contents:
 module names, string and number constants per module (number semantics of the target: 7/2 is
-3.5 or 3), the runtime's fixed strings, strip levels, ABI bytes, base address, and that the
-same inputs give the same bytes (reproducible with SOURCE_DATE_EPOCH).
+3.5 or 3), the runtime's fixed strings (referred to by a position-independent image, stored by
+an absolute one or with -E), strip levels, ABI bytes, base address, and that the same inputs
+give the same bytes (reproducible with SOURCE_DATE_EPOCH).
 
     run_format.py --flashlua B --flashluac C
 """
@@ -45,6 +46,15 @@ def check(c, msg):
         raise AssertionError(msg)
 
 
+def compiled_in(flashlua, tmp):
+    """The runtime's compiled-in strings, sorted: debug.getstrings('ROM') without a store."""
+    env = dict(os.environ, FLASHLUA_FLASH=os.path.join(tmp, "none.flash"))
+    p = subprocess.run([flashlua, "-e", "for _, s in ipairs(debug.getstrings('ROM')) do "
+                        "io.write((s:gsub('.', function(c) return ('%02x'):format(c:byte()) end)), "
+                        "' ') end"], env=env, capture_output=True, text=True, check=True)
+    return [bytes.fromhex(x) for x in p.stdout.split()]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--flashlua", required=True)
@@ -60,6 +70,8 @@ def main():
             with open(p, "w") as f:
                 f.write(src)
             files.append(p)
+        fixed = compiled_in(a.flashlua, tmp)
+        check(len(fixed) > 100, "compiled-in strings of %s: %d" % (a.flashlua, len(fixed)))
         targets = ["host", "le32-double", "le32-float", "le32-int"]
         have = os.path.dirname(os.path.abspath(a.flashluac))
         for t in targets:
@@ -69,17 +81,24 @@ def main():
                     print("SKIP %s: %s not built (cmake --build <dir> --target lfs-tools)" % (t, exe))
                     continue
             for strip in (0, 1, 2):
-                for absolute in (None, "0x08040000"):
+                for absolute in (None, "0x08040000", "-E"):
+                    embed = absolute is not None
                     img = os.path.join(tmp, "%s-%d-%s.img" % (t, strip, absolute or "pi"))
                     cmd = [a.flashluac, "-f", "-T", t, "-S", str(strip), "-o", img]
-                    if absolute:
+                    if absolute == "-E":
+                        cmd += ["-E"]
+                        absolute = None
+                    elif absolute:
                         cmd += ["-a", absolute]
                     p = subprocess.run(cmd + files, env=env, capture_output=True, text=True)
-                    tag = "%s -S %d%s" % (t, strip, " -a " + absolute if absolute else "")
+                    tag = "%s -S %d%s%s" % (t, strip, " -a " + absolute if absolute else "",
+                                            " -E" if embed and not absolute else "")
                     try:
                         check(p.returncode == 0, "flashluac failed: " + p.stderr)
                         data = open(img, "rb").read()
-                        im = decode.Image(data)
+                        # the float and int runtimes have their own compiled-in strings
+                        table = fixed if t in ("host", "le32-double") else None
+                        im = decode.Image(data, table)
                         im.walk()
                         check(im.crcpi_check(), "CRCPI")
                         d = im.describe()
@@ -89,12 +108,14 @@ def main():
                         if t != "host":
                             check(h["abi"]["ptrsize"] == 4 and h["abi"]["bigendian"] == 0 and
                                   h["abi"]["numalign"] == 4, "le32 ABI bytes")
-                            check(d["layout"]["fproto"] == [72, 4], "le32 FProto layout")
+                            check(d["layout"]["fproto"] == [52, 4], "le32 FProto layout")
+                            check(d["layout"]["fprotodbg"] == [24, 4], "le32 FProtoDbg layout")
                             check(d["layout"]["fstring"] == [16, 4], "le32 FString layout")
                             check(d["layout"]["fvalue"] == [8, 4],   # NaN-boxed with double
                                   "le32 FValue layout %r" % d["layout"]["fvalue"])
                         elif h["abi"]["ptrsize"] == 8:   # a 64-bit host
-                            check(d["layout"]["fproto"] == [112, 8] and
+                            check(d["layout"]["fproto"] == [80, 8] and
+                                  d["layout"]["fprotodbg"] == [40, 8] and
                                   d["layout"]["fstring"] == [24, 8] and
                                   d["layout"]["fvalue"] == [16, 8], "host (64-bit) layout")
                         check(h["time"] == 1700000000, "SOURCE_DATE_EPOCH time stamp")
@@ -115,9 +136,23 @@ def main():
                         check(3.25 in nums if numtype != 2 else True, "3.25")
                         check((3.5 if numtype != 2 else 3) in nums, "7/2 folded with the target's numbers: %r" % nums)
                         check(-7 in nums and 42 in nums, "numbers %r" % nums)
-                        for s in FIXED:
-                            check(s in d["strings"], "fixed string %r" % s)
-                        check(h["nfixed"] > 100, "fixed strings counted")
+                        beta = mods["fmt_beta"]["strings"]
+                        if embed:
+                            for s in FIXED:
+                                check(s in d["strings"], "fixed string %r" % s)
+                            check(h["nfixed"] > 100, "fixed strings counted")
+                            check(h["fixid"] == 0 and h["nfix"] == 0, "no FIXID when stored")
+                            check("select" in beta, "beta's global name")
+                        else:
+                            for s in FIXED:
+                                check(s not in d["strings"], "compiled-in string %r stored" % s)
+                            check(h["nfixed"] == 0 and h["fixid"] != 0 and h["fixaddr"] == 0,
+                                  "refers to the compiled-in strings")
+                            if table is not None:
+                                check(h["nfix"] == len(fixed) and "select" in beta,
+                                      "compiled-in string resolved: %r" % beta)
+                            else:
+                                check(any(x.startswith("<fixed ") for x in beta), "fixed ref %r" % beta)
                         locs = al["locals"]
                         check(("sum" in locs) == (strip == 0), "locals at -S %d: %r" % (strip, locs))
                         check((al["lines"] > 0) == (strip < 2), "line info at -S %d" % strip)
@@ -130,6 +165,30 @@ def main():
                     except (AssertionError, decode.Bad, OSError) as e:
                         failures += 1
                         print("FAIL %s: %s" % (tag, e))
+        # exact sizes, le32-double, from docs/image-format.md: header 128, ROstrt 1 bucket (4),
+        # index 1 entry (8), FProto 52, code 3 words (12), 1 FValue (8, NaN-boxed); with -S 0 an FProtoDbg
+        # (24), 3 line numbers (12) and 1 FLocVar (12); strings from there, each 16 + len + 1
+        # bytes rounded up to 4, all but the first starting 4 bytes early (their `next` lies
+        # over the end of the one before). 'print' and 'v' are compiled into the runtime: not
+        # stored. x: 'abc', 'x', '@x.lua' = 212 + 20 + 20 + 24 - 8 = 268.
+        # y: 'y', '@y.lua' = 260 + 20 + 24 - 4 = 300.
+        for name, src, opt, size, nstr in (("x", 'return "abc"', "-S2", 268, 3),
+                                           ("y", "local v = print return v", "-S0", 300, 2)):
+            with open(os.path.join(tmp, name + ".lua"), "w") as f:
+                f.write(src + "\n")
+            cmd = [a.flashluac, "-f", "-T", "le32-double", "-S", opt[-1], "-o", name + ".img", name + ".lua"]
+            subprocess.run(cmd, cwd=tmp, env=env, check=True)
+            data = open(os.path.join(tmp, name + ".img"), "rb").read()
+            im = decode.Image(data, fixed)
+            im.walk()
+            d = im.describe()
+            got = (len(data), im.h["nstrings"], d["modules"][name]["locals"])
+            want = (size, nstr, ["v"] if name == "y" else [])
+            if got == want:
+                print("ok   exact size of %s.img: %d bytes" % (name, size))
+            else:
+                failures += 1
+                print("FAIL exact size of %s.img: %r, expected %r" % (name, got, want))
         # the decoder rejects a corrupted image (sanity of the decoder itself)
         img = os.path.join(tmp, "host-0-pi.img")
         data = bytearray(open(img, "rb").read())

@@ -110,7 +110,9 @@ def main():
         try:
             img = decode.Image(read("t.flash")[131072:])
             img.walk()
-            ok(img.h["gen"] == 2 and img.h["base"] == 0x60000000 + 131072 and img.crcpi_check() and
+            pi = decode.Image(two)   # tells which compiled-in string each address is
+            pi.walk()
+            ok(img.h["gen"] == 2 and img.h["base"] == 0x60000000 + 131072 and img.crcpi_check(pi) and
                img.h["crcpi"] == struct.unpack_from("<I", two, 20)[0], "slot B decodes: GEN 2, CRCPI")
         except decode.Bad as e:
             ok(False, "slot B decodes", str(e))
@@ -208,7 +210,7 @@ def main():
                "refused: %s" % name, "rc=%d %r %r" % (r.returncode, r.stdout, r.stderr))
             ok(read("t.flash") == base_flash, "  ... flash untouched")
         # too big for a slot: a 32 KB partition holds two 16 KB slots
-        write("big.lua", "return {" + ",".join("'s%05d'" % i for i in range(250)) + "}\n")
+        write("big.lua", "return {" + ",".join("'s%05d'" % i for i in range(400)) + "}\n")
         run([flc, "-f", "-s", "-o", "big.img", "big.lua"])
         bigsize = len(read("big.img"))
         ok(16384 < bigsize <= 32768, "an image between 16 and 32 KB (%d bytes)" % bigsize)
@@ -275,7 +277,7 @@ def main():
         # an odd number of sectors (2k+1 of 1 KB, k the sectors of the larger image): two slots
         # of k KB, the last sector never written
         odd = ["--flash-sector", "1024"]
-        k = (max(len(one), len(two)) + 1023) // 1024
+        k = max(2, (max(len(one), len(two)) + 1023) // 1024)   # a partition has 4 KB at least
         if os.path.exists(os.path.join(tmp, "o.flash")):
             os.remove(os.path.join(tmp, "o.flash"))
         run([fl, "--flash", "o.flash", "--flash-size", str((2 * k + 1) * 1024)] + odd +

@@ -57,6 +57,18 @@ static int isflash(lua_State *L) {
   return 1;
 }
 
+/* the runtime's own copy of a compiled-in string (FL_ROM: an image refers to it instead of
+** storing one); without compiled-in strings, the image stores them: a flash string */
+static int isfixed(lua_State *L) {
+  unsigned n, i;
+  const FString *const *fix = flE_fixedstrings(&n);
+  const char *s = lua_tostring(L, 1);
+  if (n == 0) return isflash(L);
+  for (i = 0; i < n && fl_getstr(fix[i]) != s; i++) {}
+  lua_pushboolean(L, i < n);
+  return 1;
+}
+
 static const char *script =
   "local function check(c, msg) if not c then error('check failed: ' .. msg, 2) end end\n"
   "check(package.loaders[2] ~= nil and package.loaders[1] ~= package.loaders[2], 'searcher')\n"
@@ -93,6 +105,8 @@ static const char *script =
   "local names = node.LFS.list() check(#names == 2 and names[1] == 'lfsmod' and names[2] == 'lfsother', 'list')\n"
   "check(type(node.LFS.lfsother) == 'function' and node.LFS.nope == nil and node.LFS.get('nope') == nil, 'get')\n"
   "check(node.LFS.lfsother('nm').name == 'nm' and node.LFS.lfsother().kw == 'while', 'call')\n"
+  "check(isfixed(node.LFS.lfsother().kw) and isfixed('while') and isflash('while') == not HASROM, 'fixed')\n"
+  "check(isflash(m.name) and not (HASROM and isfixed(m.name)), 'fixed 2')\n"
   "local c = node.LFS.config check(c.used > 0 and c.size >= c.used and c.reason == nil and c.modules == 2, 'config')\n"
   "check(node.LFS.time == 1234567890, 'time')\n"
   "check(require('lfsother').greet('x') == 'hello x', 'require 2')\n"
@@ -161,11 +175,23 @@ int main(void) {
     p = lua_tostring(L, -1);
     CHECK((const unsigned char *)p >= map_lo && (const unsigned char *)p < map_hi);
     lua_pushliteral(L, "setmetatable");
+#if defined(FL_ROM)   /* compiled in: the image has no copy, interning finds the runtime's */
+    p = lua_tostring(L, -1);
+    CHECK(!((const unsigned char *)p >= map_lo && (const unsigned char *)p < map_hi));
+    CHECK(flC_isro(fl_obj2gco(fl_strv(L->top - 1))));
+#else
     CHECK((const unsigned char *)lua_tostring(L, -1) >= map_lo);
+#endif
     CHECK(G(L)->strt.nuse == before);
     lua_pop(L, 2);
   }
   lua_register(L, "isflash", isflash);
+  lua_register(L, "isfixed", isfixed);
+  {
+    unsigned n;
+    lua_pushboolean(L, flE_fixedstrings(&n) != NULL);   /* compiled-in strings: not in the image */
+    lua_setglobal(L, "HASROM");
+  }
   if (luaL_loadstring(L, script) != 0 || lua_pcall(L, 0, 1, 0) != 0) {
     fprintf(stderr, "script: %s\n", lua_tostring(L, -1));
     failures++;

@@ -15,7 +15,8 @@
 **  - Backed tables: a RAM table (globals, registry, _LOADED) with FL_BACKEDBIT whose misses fall
 **    through to a read-only table (G->backed[]). A key of the read-only table written into the
 **    RAM table (even nil) is recorded in `shadow`; from then on the RAM table alone decides it.
-**    next() walks the RAM table, then the read-only keys not shadowed.
+**    next() walks the RAM table, then the read-only keys not shadowed. The read-only table may
+**    be a chain (flH_nextback): a key counts in the first table that has it.
 */
 #include "fl_core.h"
 #include "fl_romlib.h"
@@ -196,10 +197,18 @@ static FBacked *backedof(FGlobal *g, const FTable *t) {
   return &g->backed[i];   /* (only called for a table with FL_BACKEDBIT: found) */
 }
 
+/* the first table of the chain from t that holds key, or NULL */
+static const FTable *holder(FGlobal *g, const FTable *t, const FValue *key) {
+  while (t != NULL && fl_isnil(romget(g, t, key))) t = flH_nextback(t);
+  return t;
+}
+
 /* the back table's value for key, nil if shadowed */
 static const FValue *backval(FGlobal *g, FBacked *b, const FValue *key) {
+  const FTable *t;
   if (b->shadow != NULL && !fl_isnil(flH_get(b->shadow, key))) return flO_nilobject;
-  return romget(g, b->back, key);
+  t = holder(g, b->back, key);
+  return t != NULL ? romget(g, t, key) : flO_nilobject;
 }
 
 const FValue *flH_bkget(lua_State *L, FTable *t, const FValue *key) {
@@ -226,15 +235,22 @@ void flH_bkset(lua_State *L, FTable *t, const FValue *key, const FValue *val) {
 int flH_bknext(lua_State *L, FTable *t, StkId key) {
   FGlobal *g = G(L);
   FBacked *b = backedof(g, t);
-  /* a key of the back table with no node in t is in the second part of the walk (it may have
-  ** been shadowed by a deletion since it was handed out) */
-  if (fl_isnil(key) || fl_isnil(romget(g, b->back, key)) || flH_get(t, key) != flO_nilobject) {
+  const FTable *bt = fl_isnil(key) ? NULL : holder(g, b->back, key);
+  /* a key of the back chain with no node in t is in the second part of the walk (it may have
+  ** been shadowed by a deletion since it was handed out), in its first holder's part */
+  if (bt == NULL || flH_get(t, key) != flO_nilobject) {
     if (flH_next(L, t, key)) return 1;
     fl_setnil(key);
+    bt = b->back;
   }
-  while (romnext(L, b->back, key))
-    if (b->shadow == NULL || fl_isnil(flH_get(b->shadow, key))) return 1;
-  return 0;
+  for (;;) {
+    while (romnext(L, bt, key))
+      if ((b->shadow == NULL || fl_isnil(flH_get(b->shadow, key))) &&
+          (bt == b->back || holder(g, b->back, key) == bt))
+        return 1;
+    if ((bt = flH_nextback(bt)) == NULL) return 0;
+    fl_setnil(key);
+  }
 }
 
 /* front's misses fall through to back from now on (a second call replaces the back table) */

@@ -156,8 +156,9 @@ static const FValue *backedglobal(FGlobal *g, const FTable *h, FString *key) {
   while (b->front != h)
     if (++b == g->backed + FL_NBACKED) return NULL;
   if (b->shadow != NULL && !fl_isnil(flH_getstr(b->shadow, key))) return NULL;
-  v = flH_getstr(fl_cast(FTable *, b->back), key);
-  return fl_isnil(v) ? NULL : v;
+  for (h = b->back; h != NULL; h = flH_nextback(h))
+    if (!fl_isnil(v = flH_getstr(fl_cast(FTable *, h), key))) return v;
+  return NULL;
 }
 
 /* a patched read-only table (fl_rotab.c) is read through its overlay; `L` is in scope at

@@ -1,18 +1,10 @@
 # Builds flashlua with 32-bit pointers (-m32: NaN-boxed 8-byte values, as on a device) and runs
 # make demo's script in an ESP8266-sized heap, then the RAM benchmark's ratio bound. Invoked by
 # ctest: cmake -DSRC=.. -DOUT=.. -DPYTHON=.. -DRUNNER=qemu-i386|"" -P m32_build.cmake
-execute_process(COMMAND ${CMAKE_COMMAND} -S ${SRC} -B ${OUT} -DCMAKE_BUILD_TYPE=Release
-                        -DCMAKE_C_FLAGS=-m32 -DFL_READLINE=OFF
-                RESULT_VARIABLE rc OUTPUT_QUIET)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "configure failed for -m32")
-endif()
-execute_process(COMMAND ${CMAKE_COMMAND} --build ${OUT} -j 2 --target flashlua flashluac
-                        test_api test_gc_readonly test_chunk_mutate test_lfs_store test_lfs_mutate
-                RESULT_VARIABLE rc OUTPUT_VARIABLE log ERROR_VARIABLE log)
-if(NOT rc EQUAL 0 OR log MATCHES "warning:")
-  message(FATAL_ERROR "build failed or warned for -m32:\n${log}")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/fl_subbuild.cmake)
+fl_subbuild("-m32" ${SRC} ${OUT} OPTIONS -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS=-m32 -DFL_READLINE=OFF
+            TARGETS flashlua flashluac test_api test_gc_readonly test_chunk_mutate test_lfs_store
+                    test_lfs_mutate)
 # the C unit tests with NaN-boxed values: the API, read-only objects under the collector, the
 # store, mutated chunks and mutated images (fewer than the 64-bit run: qemu-i386 is slower)
 foreach(t tests/test_api tests/test_gc_readonly tests/test_chunk_mutate tests/lfs/test_lfs_store

@@ -1,16 +1,8 @@
 # Builds flashlua with FL_ROM=OFF (RAM library tables and strings) and runs the differential
 # cases (mode a), the C unit tests and the flash store tests on it. Invoked by ctest:
 # cmake -DSRC=.. -DOUT=.. -DPYTHON=.. -DLUA51=.. -DLUAC51=.. -P rom_off_build.cmake
-execute_process(COMMAND ${CMAKE_COMMAND} -S ${SRC} -B ${OUT} -DFL_ROM=OFF -DCMAKE_BUILD_TYPE=Release
-                RESULT_VARIABLE rc OUTPUT_QUIET)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "configure failed for FL_ROM=OFF")
-endif()
-execute_process(COMMAND ${CMAKE_COMMAND} --build ${OUT} -j 2
-                RESULT_VARIABLE rc OUTPUT_VARIABLE log ERROR_VARIABLE log)
-if(NOT rc EQUAL 0 OR log MATCHES "warning:")
-  message(FATAL_ERROR "build failed or warned for FL_ROM=OFF:\n${log}")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/fl_subbuild.cmake)
+fl_subbuild("FL_ROM=OFF" ${SRC} ${OUT} OPTIONS -DFL_ROM=OFF -DCMAKE_BUILD_TYPE=Release)
 execute_process(COMMAND ${PYTHON} ${SRC}/tests/diff/run.py --flashlua ${OUT}/flashlua
                         --flashluac ${OUT}/flashluac --lua ${LUA51} --luac ${LUAC51} --mode a
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)

@@ -438,12 +438,12 @@ int lfs_writer_finish(LfsWriter *w, unsigned char **out, size_t *outlen, LfsStat
     for (j = 0; j < f->sizek; j++) {
       const FValue *k = &f->k[j];
       uint64_t ko = v->k + (uint64_t)j * lo->val_size;
-      if (!fl_isnum(k)) put(&o, ko + lo->val_tt, 4, lfs_tagword(lo, fl_ttype(k)));
+      if (fl_isnum(k) && lo->val_nanbox)   /* a NaN-boxed number is the whole value */
+        putnum(&o, ko, fl_numv(k));
+      else
+        put(&o, ko + lo->val_tt, 4, lfs_tagword(lo, fl_ttype(k)));
       if (fl_isbool(k)) putint(&o, ko + lo->val_value, fl_boolv(k) != 0);
-      else if (fl_isnum(k)) {   /* a NaN-boxed number is the whole value */
-        if (!lo->val_nanbox) putint(&o, ko + lo->val_tt, LUA_TNUMBER);
-        putnum(&o, lo->val_nanbox ? ko : ko + lo->val_value, fl_numv(k));
-      }
+      else if (fl_isnum(k) && !lo->val_nanbox) putnum(&o, ko + lo->val_value, fl_numv(k));
       else if (fl_isstr(k)) putptr(&o, ko + lo->val_value, stroffset(w, fl_strv(k)));
     }
     for (j = 0; j < f->sizep; j++) {   /* children follow in preorder: find each one */

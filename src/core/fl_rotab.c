@@ -206,9 +206,11 @@ static const FTable *holder(FGlobal *g, const FTable *t, const FValue *key) {
 /* the back table's value for key, nil if shadowed */
 static const FValue *backval(FGlobal *g, FBacked *b, const FValue *key) {
   const FTable *t;
+  const FValue *v;
   if (b->shadow != NULL && !fl_isnil(flH_get(b->shadow, key))) return flO_nilobject;
-  t = holder(g, b->back, key);
-  return t != NULL ? romget(g, t, key) : flO_nilobject;
+  for (t = b->back; t != NULL; t = flH_nextback(t))   /* the first holder's value */
+    if (!fl_isnil(v = romget(g, t, key))) return v;
+  return flO_nilobject;
 }
 
 const FValue *flH_bkget(lua_State *L, FTable *t, const FValue *key) {
